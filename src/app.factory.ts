@@ -1,0 +1,51 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { installBodyParsing } from './common/body-parsing';
+import { Clock } from './common/clock';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+
+export interface AppOverrides {
+  /** Tests pass a clock they can move. */
+  clock?: Clock;
+  logger?: false | ('log' | 'error' | 'warn')[];
+}
+
+const API_DESCRIPTION = `Rencontres: events, programmes, highlighted actions and registrations for the regional
+network against poverty. Errors are RFC 9457 problem details (application/problem+json).
+Organiser endpoints need \`Authorization: Bearer <token>\` from POST /api/auth/login.
+Registrants use their secret manage token (header \`X-Registration-Token\` or \`?token=\`).`;
+
+/** The HTTP application, configured identically for the server, the tests and the benchmarks. */
+export async function createApp(config: AppConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, overrides.clock), {
+    bodyParser: false,
+    logger: overrides.logger ?? ['log', 'error', 'warn'],
+    abortOnError: false,
+  });
+  const express = app.getHttpAdapter().getInstance();
+  express.disable('x-powered-by');
+  express.set('trust proxy', 'loopback');
+  installBodyParsing(express);
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rencontres API')
+      .setDescription(API_DESCRIPTION)
+      .setVersion('1')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Registration-Token' }, 'registration-token')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Rencontres API' });
+
+  await app.init();
+  return app;
+}

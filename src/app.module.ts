@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ActionsModule } from './actions/actions.module';
+import { AuthModule } from './auth/auth.module';
+import { Clock } from './common/clock';
+import { CommonModule } from './common/common.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { ProgrammeModule } from './programme/programme.module';
+import { RegistrationsModule } from './registrations/registrations.module';
+import { ReferenceModule } from './reference/reference.module';
+
+/** Feature modules, in the order they build on each other. */
+const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, RegistrationsModule, HealthModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), CommonModule.forRoot(clock), AuthModule, ...FEATURES],
+    };
+  }
+}

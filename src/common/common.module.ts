@@ -1,0 +1,15 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Clock, SystemClock } from './clock';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
+
+@Global()
+@Module({})
+export class CommonModule {
+  static forRoot(clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [{ provide: Clock, useValue: clock }, PublicRateLimitGuard],
+      exports: [Clock, PublicRateLimitGuard],
+    };
+  }
+}

@@ -1,0 +1,82 @@
+/** Time helpers for an event's IANA timezone. Pure; no dependency on the host's zone. */
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partsCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsCache.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface LocalParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+export function localParts(date: Date, timeZone: string): LocalParts {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+  return parts as unknown as LocalParts;
+}
+
+/** The local calendar date, `2027-03-11`. */
+export function localDate(date: Date, timeZone: string): string {
+  const p = localParts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** ISO 8601 with the zone's offset at that instant: `2027-03-12T09:00:00+01:00`. */
+export function toZonedIso(date: Date, timeZone: string): string {
+  const p = localParts(date, timeZone);
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  const offsetMinutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}
+
+const frenchDate = new Map<string, Intl.DateTimeFormat>();
+
+/** `jeudi 12 mars 2027, 9 h 00` in the event's zone. */
+export function formatFrench(date: Date, timeZone: string): string {
+  let f = frenchDate.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('fr-FR', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    frenchDate.set(timeZone, f);
+  }
+  return `${f.format(date)}, ${formatFrenchTime(date, timeZone)}`;
+}
+
+/** `9 h 00`. */
+export function formatFrenchTime(date: Date, timeZone: string): string {
+  const p = localParts(date, timeZone);
+  return `${Number(p.hour)} h ${p.minute}`;
+}
+
+/** A strict ISO 8601 timestamp with an explicit offset (or Z). */
+export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;

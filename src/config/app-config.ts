@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+/** Everything the application reads from the environment, validated once at boot. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicBaseUrl: string;
+  organiserEmail: string | null;
+  organiserPassword: string | null;
+  jwtSecret: string;
+  jwtSecretGenerated: boolean;
+  schedulerTickSeconds: number;
+  retentionDays: number;
+  publicRateLimitPerMinute: number;
+  /** Where local state lives: embedded PostgreSQL data, mail files, the generated JWT secret. */
+  varDir: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function fail(name: string, expected: string): never {
+  throw new ConfigError(`Invalid configuration: ${name} must be ${expected}.`);
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) fail(name, `an integer between ${min} and ${max} (got "${raw}")`);
+  const value = Number(raw);
+  if (value < min || value > max) fail(name, `an integer between ${min} and ${max} (got ${value})`);
+  return value;
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+function mailFrom(env: Env): string {
+  const raw = optional(env, 'MAIL_FROM') ?? 'Rencontres <no-reply@rencontres.localhost>';
+  const named = /^[^<>]+<([^<>]+)>$/.exec(raw);
+  const address = named ? named[1].trim() : raw;
+  if (!EMAIL.test(address)) fail('MAIL_FROM', 'a bare address or "Name <address>"');
+  return raw;
+}
+
+function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
+  const raw = optional(env, name) ?? fallback;
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (!protocols.includes(parsed.protocol)) throw new Error();
+  } catch {
+    fail(name, `an absolute ${protocols.map((p) => p.replace(':', '')).join('/')} URL`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** A development secret that survives restarts: generated once per data directory. */
+function persistedSecret(varDir: string): string {
+  const file = join(varDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  }
+  mkdirSync(varDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnvRaw = optional(env, 'NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    fail('NODE_ENV', 'one of development, production, test');
+  }
+  const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const varDir = resolve(optional(env, 'VAR_DIR') ?? 'var');
+
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']) ?? null;
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']) ?? null;
+  const publicBaseUrl = url(env, 'PUBLIC_BASE_URL', ['http:', 'https:'], `http://localhost:${port}`)!;
+
+  const organiserEmail = optional(env, 'ORGANISER_EMAIL')?.toLowerCase() ?? null;
+  if (organiserEmail !== null && !EMAIL.test(organiserEmail)) fail('ORGANISER_EMAIL', 'an email address');
+  const organiserPassword = env.ORGANISER_PASSWORD ? env.ORGANISER_PASSWORD : null;
+  if (organiserPassword !== null && organiserPassword.length < 12) fail('ORGANISER_PASSWORD', 'at least 12 characters');
+  if ((organiserEmail === null) !== (organiserPassword === null)) {
+    fail(organiserEmail === null ? 'ORGANISER_EMAIL' : 'ORGANISER_PASSWORD', 'set together with the other ORGANISER_* variable');
+  }
+
+  let jwtSecret = optional(env, 'JWT_SECRET');
+  let jwtSecretGenerated = false;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) fail('JWT_SECRET', 'at least 32 characters');
+  if (jwtSecret === undefined) {
+    if (nodeEnv === 'production') fail('JWT_SECRET', 'set (at least 32 characters) when NODE_ENV=production');
+    jwtSecret = persistedSecret(varDir);
+    jwtSecretGenerated = true;
+  }
+
+  return {
+    nodeEnv,
+    port,
+    databaseUrl,
+    smtpUrl,
+    mailFrom: mailFrom(env),
+    publicBaseUrl,
+    organiserEmail,
+    organiserPassword,
+    jwtSecret,
+    jwtSecretGenerated,
+    schedulerTickSeconds: integer(env, 'SCHEDULER_TICK_SECONDS', 60, 1, 86400),
+    retentionDays: integer(env, 'RETENTION_DAYS', 365, 1, 36500),
+    publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 0),
+    varDir,
+  };
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VenueDto } from './event-input.dto';
+
+export class ModeSeatsDto {
+  @ApiProperty({ example: 120 }) seatsTaken: number;
+  @ApiProperty({ example: 80, nullable: true, type: Number, description: 'null when unlimited' }) seatsLeft: number | null;
+  @ApiProperty({ example: 0 }) waitlistLength: number;
+}
+
+export class EventResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'rencontre-regionale-2027' }) slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['conference', 'study_day', 'webinar'] }) kind: string;
+  @ApiProperty({ enum: ['onsite', 'online', 'hybrid'] }) format: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ example: '2027-03-11T09:00:00+01:00' }) startsAt: string;
+  @ApiProperty({ example: '2027-03-12T17:00:00+01:00' }) endsAt: string;
+  @ApiProperty({ example: 'Europe/Paris' }) timezone: string;
+  @ApiProperty({ type: VenueDto, nullable: true }) venue: VenueDto | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Organisers only' }) onlineUrl?: string | null;
+  @ApiProperty({ nullable: true, type: Number }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: Number }) onlineCapacity: number | null;
+  @ApiProperty({ nullable: true, type: String }) registrationOpensAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) registrationClosesAt: string | null;
+  @ApiProperty({ description: 'Whether registering is possible right now' }) registrationOpen: boolean;
+  @ApiProperty({ type: [String] }) themes: string[];
+  @ApiProperty({ type: [String] }) departments: string[];
+  @ApiProperty({ example: [{ offsetMinutes: 10080 }, { offsetMinutes: 1440 }] }) reminders: { offsetMinutes: number }[];
+  @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiProperty({ example: 120 }) seatsTaken: number;
+  @ApiProperty({ example: 280, nullable: true, type: Number }) seatsLeft: number | null;
+  @ApiProperty({ example: 0 }) waitlistLength: number;
+  @ApiPropertyOptional({ type: ModeSeatsDto, description: 'Hybrid events: the online mode' }) online?: ModeSeatsDto;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class EventPageDto {
+  @ApiProperty({ type: [EventResponseDto] }) items: EventResponseDto[];
+  @ApiProperty({ example: 1 }) total: number;
+}

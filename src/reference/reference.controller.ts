@@ -1,0 +1,23 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DEPARTMENTS, ORGANISATION_TYPES, THEMES } from './reference.data';
+
+@ApiTags('reference')
+@Controller('api/reference')
+export class ReferenceController {
+  @Get()
+  @Header('Cache-Control', 'public, max-age=3600')
+  @ApiOkResponse({
+    description: 'Working-group themes, organisation types and départements (Occitanie first); labels in French.',
+    schema: {
+      example: {
+        themes: [{ code: 'petite_enfance', label: 'Petite enfance' }],
+        organisationTypes: [{ code: 'association', label: 'Association' }],
+        departments: [{ code: '09', label: 'Ariège' }],
+      },
+    },
+  })
+  get() {
+    return { themes: THEMES, organisationTypes: ORGANISATION_TYPES, departments: DEPARTMENTS };
+  }
+}

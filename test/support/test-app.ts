@@ -1,0 +1,73 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { createTestDatabase } from './database';
+import { TestClock } from './test-clock';
+
+export const ORGANISER = { email: 'organisatrice@occitanie.test', password: 'un-mot-de-passe-solide' };
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** supertest bound to the app: `t.http.get('/health')`. */
+  http: ReturnType<typeof request>;
+  clock: TestClock;
+  config: AppConfig;
+  dataSource: DataSource;
+  databaseUrl: string;
+  /** A bearer token for the configured organiser (cached). */
+  token(): Promise<string>;
+  /** `Authorization` header for the organiser. */
+  auth(): Promise<{ Authorization: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Reuse a database (e.g. a second instance on the same data). */
+  databaseUrl?: string;
+}
+
+/** A real application on its own real PostgreSQL database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
+  const varDir = mkdtempSync(join(tmpdir(), 'rencontres-var-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    ORGANISER_EMAIL: ORGANISER.email,
+    ORGANISER_PASSWORD: ORGANISER.password,
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
+    VAR_DIR: varDir,
+    ...options.env,
+  });
+  const clock = new TestClock();
+  const app = await createApp(config, database.url, { clock, logger: ['error'] });
+  const http = request(app.getHttpServer());
+  let cachedToken: string | null = null;
+  const token = async () => {
+    if (!cachedToken) {
+      const res = await request(app.getHttpServer()).post('/api/auth/login').send(ORGANISER).expect(200);
+      cachedToken = res.body.accessToken as string;
+    }
+    return cachedToken;
+  };
+  return {
+    app,
+    http,
+    clock,
+    config,
+    dataSource: app.get(DataSource),
+    databaseUrl: database.url,
+    token,
+    auth: async () => ({ Authorization: `Bearer ${await token()}` }),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
