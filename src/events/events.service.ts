@@ -13,6 +13,7 @@ import { Event, EventStatus } from './event.entity';
 import { toEventResponse } from './event.mapper';
 import { checkEventRules, DEFAULT_REMINDERS, EventDraft } from './event-rules';
 import { NO_SEATS_TAKEN } from './event-seats';
+import { EventHooks } from './event-hooks';
 import { EventsRepository } from './events.repository';
 import { firstFreeSlug, slugify } from './slug';
 
@@ -23,6 +24,7 @@ export class EventsService {
   constructor(
     private readonly events: EventsRepository,
     private readonly clock: Clock,
+    private readonly hooks: EventHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -121,6 +123,7 @@ export class EventsService {
         reminderOffsets: input.reminders ? input.reminders.map((r) => r.offsetMinutes) : event.reminderOffsets,
       };
       this.assertRules(draft);
+      const before = { ...event };
       Object.assign(event, draft, {
         title: input.title?.trim() ?? event.title,
         description: has('description') ? (input.description ?? null) : event.description,
@@ -129,7 +132,9 @@ export class EventsService {
         departments: input.departments ?? event.departments,
         updatedAt: this.clock.now(),
       });
-      return this.events.save(event, manager);
+      const saved = await this.events.save(event, manager);
+      await this.hooks.updated(saved, before, manager);
+      return saved;
     });
     return this.present(event, true);
   }
@@ -157,18 +162,15 @@ export class EventsService {
     return this.present(event, true);
   }
 
-  /**
-   * Cancels the event. `onCancelled` runs inside the same transaction so that what must be said
-   * to registrants is written with the change (the registrations module passes it).
-   */
-  async cancel(id: string, reason: string, onCancelled?: (event: Event, manager: EntityManager) => Promise<void>): Promise<EventResponseDto> {
+  /** Cancels the event; what must be said to registrants is written in the same transaction. */
+  async cancel(id: string, reason: string): Promise<EventResponseDto> {
     const event = await this.dataSource.transaction(async (manager) => {
       const event = await this.lockOrThrow(id, manager);
       if (event.status === 'cancelled') throw conflict('event-cancelled', 'Cet événement est déjà annulé.');
       const now = this.clock.now();
       Object.assign(event, { status: 'cancelled', cancelReason: reason.trim(), cancelledAt: now, updatedAt: now });
       const saved = await this.events.save(event, manager);
-      await onCancelled?.(saved, manager);
+      await this.hooks.cancelled(saved, manager);
       return saved;
     });
     return this.present(event, true);

@@ -1,5 +1,6 @@
 import { Foundation1764370000000 } from './1764370000000-foundation';
 import { Programme1764370000001 } from './1764370000001-programme';
+import { Registrations1764370000002 } from './1764370000002-registrations';
 
 /** In order. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [Foundation1764370000000, Programme1764370000001];
+export const MIGRATIONS = [Foundation1764370000000, Programme1764370000001, Registrations1764370000002];
