@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RegistrationsAdminModule } from './admin/registrations-admin.module';
 
 /** Registrations, waiting lists, workshop choices, check-in, exports and figures. */
-@Module({})
+@Module({ imports: [RegistrationsAdminModule] })
 export class RegistrationsModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Organisers' side of registrations: lists, CSV export, figures, check-in, retention. */
+@Module({})
+export class RegistrationsAdminModule {}

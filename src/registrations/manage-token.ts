@@ -1,0 +1,21 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+
+/** 256 random bits, URL-safe. Shown once to the registrant; only its hash is stored. */
+export function generateManageToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** SHA-256 hex: the token has enough entropy that a slow hash adds nothing. */
+export function hashManageToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+// No 0/O, 1/I/L: the code is read aloud or typed when a badge's QR code will not scan.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** The opaque code printed on the badge (and in its QR code): 12 characters, ~59 bits. */
+export function generateCheckInCode(): string {
+  let code = '';
+  for (let i = 0; i < 12; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
