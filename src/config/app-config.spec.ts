@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const base = () => ({ VAR_DIR: mkdtempSync(join(tmpdir(), 'cfg-')) });
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig(base());
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      smtpUrl: null,
+      publicBaseUrl: 'http://localhost:3000',
+      schedulerTickSeconds: 60,
+      retentionDays: 365,
+      publicRateLimitPerMinute: 600,
+      organiserEmail: null,
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['SMTP_URL', 'not a url'],
+    ['MAIL_FROM', 'Rencontres <pas-une-adresse>'],
+    ['PUBLIC_BASE_URL', 'ftp://example.org'],
+    ['PUBLIC_BASE_URL', '/relative'],
+    ['SCHEDULER_TICK_SECONDS', '0'],
+    ['SCHEDULER_TICK_SECONDS', '1.5'],
+    ['RETENTION_DAYS', '-1'],
+    ['PUBLIC_RATE_LIMIT_PER_MINUTE', 'many'],
+    ['JWT_SECRET', 'short'],
+    ['ORGANISER_EMAIL', 'nobody'],
+  ])('stops on a bad %s with one line naming it', (name, value) => {
+    const env = { ...base(), ORGANISER_PASSWORD: 'long-enough-password', ORGANISER_EMAIL: 'a@b.fr', [name]: value };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).toContain(name);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('wants a long organiser password, given with the email', () => {
+    expect(() => loadConfig({ ...base(), ORGANISER_EMAIL: 'a@b.fr', ORGANISER_PASSWORD: 'court' })).toThrow(/ORGANISER_PASSWORD/);
+    expect(() => loadConfig({ ...base(), ORGANISER_EMAIL: 'a@b.fr' })).toThrow(/ORGANISER_PASSWORD/);
+  });
+
+  it('accepts a named sender and 0 to turn the public rate limit off', () => {
+    const config = loadConfig({ ...base(), MAIL_FROM: 'Rencontres Occitanie <rencontres@occitanie.gouv.fr>', PUBLIC_RATE_LIMIT_PER_MINUTE: '0' });
+    expect(config.mailFrom).toBe('Rencontres Occitanie <rencontres@occitanie.gouv.fr>');
+    expect(config.publicRateLimitPerMinute).toBe(0);
+  });
+
+  it('generates a JWT secret once per data directory in development, and refuses none in production', () => {
+    const env = base();
+    const first = loadConfig(env);
+    expect(first.jwtSecretGenerated).toBe(true);
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(existsSync(join(env.VAR_DIR, 'jwt-secret'))).toBe(true);
+    expect(readFileSync(join(env.VAR_DIR, 'jwt-secret'), 'utf8').trim()).toBe(first.jwtSecret);
+    expect(loadConfig(env).jwtSecret).toBe(first.jwtSecret);
+    expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    const prod = loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    expect(prod.jwtSecretGenerated).toBe(false);
+  });
+});
