@@ -29,7 +29,7 @@ export class OrganisersRepository {
       .values({ email: email.toLowerCase(), passwordHash })
       .orIgnore()
       .execute();
-    return (result.identifiers?.length ?? 0) > 0 && result.raw?.length > 0;
+    return Array.isArray(result.raw) && result.raw.length > 0;
   }
 
   /** Failures for this email from this address since `since`, oldest first. */
