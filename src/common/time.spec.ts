@@ -1,4 +1,4 @@
-import { formatFrench, localDate, toZonedIso } from './time';
+import { formatFrench, fromLocal, localDate, toZonedIso } from './time';
 
 describe('time in an event zone', () => {
   it('writes ISO 8601 with the zone offset, winter and summer', () => {
@@ -12,5 +12,13 @@ describe('time in an event zone', () => {
   });
   it('formats in French', () => {
     expect(formatFrench(new Date('2027-03-12T08:00:00Z'), 'Europe/Paris')).toBe('vendredi 12 mars 2027, 9 h 00');
+  });
+});
+
+describe('fromLocal', () => {
+  it('reads a wall-clock time in a zone', () => {
+    expect(fromLocal('2027-03-11T09:00', 'Europe/Paris').toISOString()).toBe('2027-03-11T08:00:00.000Z');
+    expect(fromLocal('2027-07-01T09:30', 'Europe/Paris').toISOString()).toBe('2027-07-01T07:30:00.000Z');
+    expect(fromLocal('2027-03-28T12:00', 'Europe/Paris').toISOString()).toBe('2027-03-28T10:00:00.000Z');
   });
 });

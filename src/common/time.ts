@@ -80,3 +80,19 @@ export function formatFrenchTime(date: Date, timeZone: string): string {
 
 /** A strict ISO 8601 timestamp with an explicit offset (or Z). */
 export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The instant at which the wall clock of `timeZone` shows `local` (`2027-03-11T09:00`). */
+export function fromLocal(local: string, timeZone: string): Date {
+  const [datePart, timePart = '00:00'] = local.split('T');
+  const [y, mo, d] = datePart.split('-').map(Number);
+  const [h, mi, s = 0] = timePart.split(':').map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Two passes settle the offset, including on days the clocks change.
+  let guess = wall;
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(guess), timeZone);
+    const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+    guess += wall - shown;
+  }
+  return new Date(guess);
+}

@@ -71,8 +71,7 @@ describe('errors are problem details', () => {
   });
 
   it('reports the database down as 503', async () => {
-    const { startTestApp: start } = await import('../support/test-app');
-    const broken = await start({ databaseUrl: t.databaseUrl });
+    const broken = await startTestApp({ databaseUrl: t.databaseUrl });
     await broken.dataSource.destroy();
     try {
       const res = await broken.http.get('/health').expect(503);
