@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { OrganiserGuard } from '../../auth/organiser.guard';
+import { UuidPipe } from '../../common/uuid.pipe';
+import { CheckInDto, CheckInResultDto } from './dto/check-in.dto';
+import { CheckInService } from './check-in.service';
+
+@ApiTags('check-in')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No or invalid organiser token' })
+@UseGuards(OrganiserGuard)
+@Controller('api/events/:id/check-in')
+export class CheckInController {
+  constructor(private readonly checkIns: CheckInService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check a confirmed registrant in by their badge’s code; scanning twice is harmless' })
+  @ApiOkResponse({ type: CheckInResultDto })
+  @ApiNotFoundResponse({ description: 'Unknown event, or no registration of this event has this code' })
+  @ApiConflictResponse({ description: 'The registration is cancelled or waitlisted' })
+  checkIn(@Param('id', new UuidPipe('Event')) id: string, @Body() body: CheckInDto): Promise<CheckInResultDto> {
+    return this.checkIns.checkIn(id, body.code);
+  }
+}

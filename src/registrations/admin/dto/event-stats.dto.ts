@@ -1,0 +1,71 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class StatusCountsDto {
+  @ApiProperty({ example: 380 }) confirmed: number;
+  @ApiProperty({ example: 42 }) waitlisted: number;
+  @ApiProperty({ example: 17 }) cancelled: number;
+}
+
+export class ModeCountsDto {
+  @ApiProperty({ example: 300 }) confirmed: number;
+  @ApiProperty({ example: 42 }) waitlisted: number;
+}
+
+export class ByAttendanceModeDto {
+  @ApiProperty({ type: ModeCountsDto }) onsite: ModeCountsDto;
+  @ApiProperty({ type: ModeCountsDto }) online: ModeCountsDto;
+}
+
+export class CodeCountDto {
+  @ApiProperty({ example: 'association' }) code: string;
+  @ApiProperty({ example: 'Association' }) label: string;
+  @ApiProperty({ example: 120, description: 'Confirmed registrations' }) confirmed: number;
+}
+
+export class DepartmentCountDto {
+  @ApiProperty({ example: '34', nullable: true, type: String, description: 'null: département not given' }) code: string | null;
+  @ApiProperty({ example: 'Hérault' }) label: string;
+  @ApiProperty({ example: 95, description: 'Confirmed registrations' }) confirmed: number;
+}
+
+export class ThemeCountDto {
+  @ApiProperty({ example: 'sante' }) code: string;
+  @ApiProperty({ example: 'Inégalités de santé' }) label: string;
+  @ApiProperty({ example: 64, description: 'Confirmed workshop choices of confirmed registrants, per theme of the workshop' })
+  choices: number;
+}
+
+export class SessionFillDto {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ example: 'Atelier : aller vers les personnes éloignées de l’emploi' }) title: string;
+  @ApiProperty({ nullable: true, type: Number, example: 40, description: 'The workshop’s capacity, else its room’s; null = unlimited' })
+  capacity: number | null;
+  @ApiProperty({ example: 38 }) confirmed: number;
+  @ApiProperty({ example: 5 }) waitlisted: number;
+  @ApiProperty({ nullable: true, type: Number, example: 0.95, description: 'confirmed / capacity, 3 decimals; null when unlimited' })
+  fillRate: number | null;
+}
+
+export class CheckInStatsDto {
+  @ApiProperty({ example: 250, description: 'Confirmed registrants checked in' }) checkedIn: number;
+  @ApiProperty({ example: 300, description: 'Confirmed onsite registrants' }) expected: number;
+  @ApiProperty({ nullable: true, type: Number, example: 0.833, description: 'checkedIn / expected, 3 decimals; null when nobody is expected' })
+  rate: number | null;
+}
+
+export class EventStatsDto {
+  @ApiProperty({ type: StatusCountsDto }) registrations: StatusCountsDto;
+  @ApiProperty({ type: ByAttendanceModeDto }) byAttendanceMode: ByAttendanceModeDto;
+  @ApiProperty({ type: [CodeCountDto], description: 'Every organisation type, in reference order, zeros included' })
+  byOrganisationType: CodeCountDto[];
+  @ApiProperty({
+    type: [DepartmentCountDto],
+    description: 'Départements with at least one confirmed registrant, most first (ties in reference order); then code null for "not given"',
+  })
+  byDepartment: DepartmentCountDto[];
+  @ApiProperty({ type: [ThemeCountDto], description: 'Every theme, in reference order, zeros included' })
+  byTheme: ThemeCountDto[];
+  @ApiProperty({ type: [SessionFillDto], description: 'The event’s workshops in programme order' })
+  sessions: SessionFillDto[];
+  @ApiProperty({ type: CheckInStatsDto }) checkIn: CheckInStatsDto;
+}

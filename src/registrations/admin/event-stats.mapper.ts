@@ -1,0 +1,67 @@
+import { DEPARTMENTS, departmentLabel, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
+import type { ReferenceItem } from '../../reference/reference.data';
+import { DepartmentCountDto, EventStatsDto } from './dto/event-stats.dto';
+import type { KeyCount, SessionCount, StatusModeCount } from './event-stats.repository';
+
+export interface StatsCounts {
+  byStatusAndMode: StatusModeCount[];
+  byOrganisationType: KeyCount[];
+  byDepartment: KeyCount[];
+  byTheme: KeyCount[];
+  sessions: SessionCount[];
+}
+
+/** A ratio for reports: 3 decimals, null when the denominator means "no limit" or "nobody". */
+export const ratio = (part: number, whole: number | null): number | null =>
+  whole === null || whole <= 0 ? null : Math.round((part / whole) * 1000) / 1000;
+
+/** Every reference item in its order, zeros included, then any stored code unknown to the list. */
+function everyItem(items: ReferenceItem[], counts: KeyCount[]) {
+  const byCode = new Map(counts.map((c) => [c.code, c.count]));
+  const known = items.map((item) => ({ code: item.code, label: item.label, count: byCode.get(item.code) ?? 0 }));
+  const codes = new Set(items.map((i) => i.code));
+  const unknown = counts.filter((c) => c.code !== null && !codes.has(c.code)).map((c) => ({ code: c.code!, label: c.code!, count: c.count }));
+  return [...known, ...unknown];
+}
+
+function departments(counts: KeyCount[]): DepartmentCountDto[] {
+  const rank = new Map(DEPARTMENTS.map((d, i) => [d.code, i]));
+  const given = counts
+    .filter((c) => c.code !== null && c.count > 0)
+    .sort((a, b) => b.count - a.count || (rank.get(a.code!) ?? Infinity) - (rank.get(b.code!) ?? Infinity))
+    .map((c) => ({ code: c.code, label: departmentLabel(c.code!), confirmed: c.count }));
+  const notGiven = counts.find((c) => c.code === null && c.count > 0);
+  return notGiven ? [...given, { code: null, label: 'Non renseigné', confirmed: notGiven.count }] : given;
+}
+
+export function toEventStats(counts: StatsCounts): EventStatsDto {
+  const sum = (filter: (c: StatusModeCount) => boolean, pick: (c: StatusModeCount) => number = (c) => c.count) =>
+    counts.byStatusAndMode.filter(filter).reduce((total, c) => total + pick(c), 0);
+  const confirmed = (c: StatusModeCount) => c.status === 'confirmed';
+  const expected = sum((c) => confirmed(c) && c.mode === 'onsite');
+  const checkedIn = sum(confirmed, (c) => c.checkedIn);
+  const mode = (m: string) => ({
+    confirmed: sum((c) => c.mode === m && c.status === 'confirmed'),
+    waitlisted: sum((c) => c.mode === m && c.status === 'waitlisted'),
+  });
+  return {
+    registrations: {
+      confirmed: sum(confirmed),
+      waitlisted: sum((c) => c.status === 'waitlisted'),
+      cancelled: sum((c) => c.status === 'cancelled'),
+    },
+    byAttendanceMode: { onsite: mode('onsite'), online: mode('online') },
+    byOrganisationType: everyItem(ORGANISATION_TYPES, counts.byOrganisationType).map((i) => ({ code: i.code, label: i.label, confirmed: i.count })),
+    byDepartment: departments(counts.byDepartment),
+    byTheme: everyItem(THEMES, counts.byTheme).map((i) => ({ code: i.code, label: i.label, choices: i.count })),
+    sessions: counts.sessions.map((s) => ({
+      sessionId: s.sessionId,
+      title: s.title,
+      capacity: s.capacity,
+      confirmed: s.confirmed,
+      waitlisted: s.waitlisted,
+      fillRate: ratio(s.confirmed, s.capacity),
+    })),
+    checkIn: { checkedIn, expected, rate: ratio(checkedIn, expected) },
+  };
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { EventsRepository } from '../../events/events.repository';
+import { EventStatsDto } from './dto/event-stats.dto';
+import { toEventStats } from './event-stats.mapper';
+import { EventStatsRepository } from './event-stats.repository';
+import { requireEvent } from './require-event';
+
+/** The figures the commissioner reports for an event. */
+@Injectable()
+export class EventStatsService {
+  constructor(
+    private readonly events: EventsRepository,
+    private readonly stats: EventStatsRepository,
+  ) {}
+
+  async forEvent(eventId: string): Promise<EventStatsDto> {
+    const event = await requireEvent(this.events, eventId);
+    const counts = await this.stats.inSnapshot(async (manager) => ({
+      byStatusAndMode: await this.stats.countByStatusAndMode(event.id, manager),
+      byOrganisationType: await this.stats.confirmedByOrganisationType(event.id, manager),
+      byDepartment: await this.stats.confirmedByDepartment(event.id, manager),
+      byTheme: await this.stats.confirmedChoicesByTheme(event.id, manager),
+      sessions: await this.stats.workshopFill(event.id, manager),
+    }));
+    return toEventStats(counts);
+  }
+}
