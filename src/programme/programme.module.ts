@@ -1,5 +1,36 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
+import { ProgrammeChecksService } from './checks/programme-checks.service';
+import { ProgrammeController } from './programme-view/programme.controller';
+import { ProgrammeRepository } from './programme-view/programme.repository';
+import { ProgrammeService } from './programme-view/programme.service';
+import { RoomsController } from './rooms/rooms.controller';
+import { RoomsRepository } from './rooms/rooms.repository';
+import { RoomsService } from './rooms/rooms.service';
+import { SessionHooks } from './sessions/session-hooks';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsService } from './sessions/sessions.service';
+import { SpeakersController } from './speakers/speakers.controller';
+import { SpeakersRepository } from './speakers/speakers.repository';
+import { SpeakersService } from './speakers/speakers.service';
 
 /** Rooms, speakers, sessions, the public programme and its calendar. */
-@Module({})
+@Module({
+  imports: [EventsModule],
+  controllers: [RoomsController, SpeakersController, SessionsController, ProgrammeController],
+  providers: [
+    RoomsService,
+    RoomsRepository,
+    SpeakersService,
+    SpeakersRepository,
+    SessionsService,
+    SessionsRepository,
+    SessionHooks,
+    ProgrammeService,
+    ProgrammeRepository,
+    ProgrammeChecksService,
+  ],
+  exports: [SessionHooks, SessionsRepository, SessionsService, RoomsService, SpeakersService, ProgrammeService, ProgrammeRepository],
+})
 export class ProgrammeModule {}

@@ -1,0 +1,22 @@
+import { QueryFailedError } from 'typeorm';
+import type { OrganiserPrincipal } from '../auth/auth.service';
+import { notFound } from '../common/domain-error';
+import type { Event } from '../events/event.entity';
+
+/** The event behind a programme URL: unknown ids are 404, and so are drafts for the public. */
+export function visibleEvent(event: Event | null, organiser?: OrganiserPrincipal): Event {
+  if (!event || (event.status === 'draft' && !organiser)) throw notFound('Event', 'Événement introuvable.');
+  return event;
+}
+
+export function existingEvent(event: Event | null): Event {
+  if (!event) throw notFound('Event', 'Événement introuvable.');
+  return event;
+}
+
+/** Whether a write failed on the named unique index (so it can be told as a precise 409). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const e = error as unknown as { code?: string; constraint?: string };
+  return e.code === '23505' && e.constraint === constraint;
+}

@@ -1,0 +1,67 @@
+import { localDate, toZonedIso } from '../../common/time';
+import type { Event } from '../../events/event.entity';
+import { ProgrammeDayDto, ProgrammeDto, ProgrammeSessionDto } from './programme.dto';
+import type { ProgrammeRow } from './programme.repository';
+
+/** Seats left for choosing a workshop; null until anyone registered, or when nothing limits it. */
+export function seatsLeft(row: ProgrammeRow): number | null {
+  if (row.type !== 'workshop' || !row.eventHasRegistrations) return null;
+  const capacity = row.capacity ?? row.room?.capacity ?? null;
+  return capacity === null ? null : Math.max(0, capacity - row.confirmedChoices);
+}
+
+/** Days (local dates) → slots (sessions starting at the same instant) → sessions. Rows come in time order. */
+export function toProgramme(event: Event, rows: ProgrammeRow[]): ProgrammeDto {
+  const tz = event.timezone;
+  const days: ProgrammeDayDto[] = [];
+  let slotEnd = 0;
+  for (const row of rows) {
+    const date = localDate(row.startsAt, tz);
+    let day = days[days.length - 1];
+    if (!day || day.date !== date) days.push((day = { date, slots: [] }));
+    const startsAt = toZonedIso(row.startsAt, tz);
+    let slot = day.slots[day.slots.length - 1];
+    if (!slot || slot.startsAt !== startsAt) {
+      day.slots.push((slot = { startsAt, endsAt: '', sessions: [] }));
+      slotEnd = 0;
+    }
+    if (row.endsAt.getTime() > slotEnd) {
+      slotEnd = row.endsAt.getTime();
+      slot.endsAt = toZonedIso(row.endsAt, tz);
+    }
+    slot.sessions.push(toProgrammeSession(row, tz));
+  }
+  return {
+    event: {
+      id: event.id,
+      slug: event.slug,
+      title: event.title,
+      kind: event.kind,
+      format: event.format,
+      description: event.description,
+      startsAt: toZonedIso(event.startsAt, tz),
+      endsAt: toZonedIso(event.endsAt, tz),
+      timezone: tz,
+      venue: event.venue,
+      status: event.status,
+    },
+    days,
+  };
+}
+
+function toProgrammeSession(row: ProgrammeRow, tz: string): ProgrammeSessionDto {
+  return {
+    id: row.id,
+    title: row.title,
+    type: row.type,
+    startsAt: toZonedIso(row.startsAt, tz),
+    endsAt: toZonedIso(row.endsAt, tz),
+    description: row.description,
+    room: row.room ? { id: row.room.id, name: row.room.name } : null,
+    speakers: row.speakers,
+    themes: row.themes,
+    capacity: row.capacity,
+    seatsLeft: seatsLeft(row),
+    actions: row.actions,
+  };
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { SessionType } from '../sessions/session.entity';
+
+export interface ProgrammeRow {
+  id: string;
+  title: string;
+  type: SessionType;
+  description: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+  themes: string[];
+  capacity: number | null;
+  room: { id: string; name: string; capacity: number | null } | null;
+  speakers: { id: string; fullName: string; jobTitle: string | null; organisation: string | null }[];
+  /** Selected actions only. */
+  actions: { id: string; title: string; organisation: string; departments: string[] }[];
+  confirmedChoices: number;
+  /** Whether the event has any registration at all (same for every row). */
+  eventHasRegistrations: boolean;
+}
+
+/**
+ * The whole programme of an event in ONE query, whatever its size: rooms joined, speakers,
+ * selected actions and confirmed choices aggregated per session inside PostgreSQL. It is the
+ * most-read endpoint; a query per session would not survive a conference morning.
+ */
+const PROGRAMME_SQL = `
+  SELECT s.id, s.title, s.type, s.description, s.starts_at, s.ends_at, s.updated_at, s.themes, s.capacity,
+         CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('id', r.id, 'name', r.name, 'capacity', r.capacity) END AS room,
+         coalesce((SELECT json_agg(json_build_object('id', sp.id, 'fullName', sp.full_name, 'jobTitle', sp.job_title,
+                                                    'organisation', sp.organisation) ORDER BY sp.full_name, sp.id)
+                     FROM session_speaker ss JOIN speaker sp ON sp.id = ss.speaker_id
+                    WHERE ss.session_id = s.id), '[]'::json) AS speakers,
+         coalesce((SELECT json_agg(json_build_object('id', a.id, 'title', a.title, 'organisation', a.organisation,
+                                                    'departments', a.departments) ORDER BY a.title, a.id)
+                     FROM session_action sa JOIN highlighted_action a ON a.id = sa.action_id
+                    WHERE sa.session_id = s.id AND a.status = 'selected'), '[]'::json) AS actions,
+         (SELECT count(*) FROM session_choice sc WHERE sc.session_id = s.id AND sc.status = 'confirmed')::int AS confirmed_choices,
+         EXISTS (SELECT 1 FROM registration rg WHERE rg.event_id = s.event_id) AS event_has_registrations
+    FROM session s
+    LEFT JOIN room r ON r.id = s.room_id
+   WHERE s.event_id = $1
+   ORDER BY s.starts_at, r.name NULLS LAST, s.title, s.id`;
+
+@Injectable()
+export class ProgrammeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async programmeOf(eventId: string): Promise<ProgrammeRow[]> {
+    const rows: Record<string, any>[] = await this.dataSource.query(PROGRAMME_SQL, [eventId]);
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      type: r.type,
+      description: r.description,
+      startsAt: new Date(r.starts_at),
+      endsAt: new Date(r.ends_at),
+      updatedAt: new Date(r.updated_at),
+      themes: r.themes,
+      capacity: r.capacity,
+      room: r.room,
+      speakers: r.speakers,
+      actions: r.actions,
+      confirmedChoices: r.confirmed_choices,
+      eventHasRegistrations: r.event_has_registrations,
+    }));
+  }
+
+  /** Speakers of the event who speak in no session, by name. */
+  speakersWithoutSession(eventId: string): Promise<{ id: string; fullName: string }[]> {
+    return this.dataSource.query(
+      `SELECT sp.id, sp.full_name AS "fullName" FROM speaker sp
+        WHERE sp.event_id = $1 AND NOT EXISTS (SELECT 1 FROM session_speaker ss WHERE ss.speaker_id = sp.id)
+        ORDER BY sp.full_name, sp.id`,
+      [eventId],
+    );
+  }
+}

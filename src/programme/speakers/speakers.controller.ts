@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { OrganiserPrincipal } from '../../auth/auth.service';
+import { CurrentOrganiser, OptionalOrganiserGuard, OrganiserGuard } from '../../auth/organiser.guard';
+import { PaginationQuery } from '../../common/pagination';
+import { UuidPipe } from '../../common/uuid.pipe';
+import { CreateSpeakerDto, SpeakerPageDto, SpeakerResponseDto, UpdateSpeakerDto } from './dto/speaker.dto';
+import { SpeakersService } from './speakers.service';
+
+const eventId = new UuidPipe('Event');
+const speakerId = new UuidPipe('Speaker');
+
+@ApiTags('programme')
+@Controller('api/events/:id/speakers')
+export class SpeakersController {
+  constructor(private readonly speakers: SpeakersService) {}
+
+  @Post()
+  @UseGuards(OrganiserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Add a speaker to the event (a speaker may speak in several sessions)' })
+  @ApiCreatedResponse({ type: SpeakerResponseDto })
+  create(@Param('id', eventId) id: string, @Body() body: CreateSpeakerDto): Promise<SpeakerResponseDto> {
+    return this.speakers.create(id, body);
+  }
+
+  @Get()
+  @UseGuards(OptionalOrganiserGuard)
+  @ApiOperation({ summary: 'The event’s speakers by name (public for published events; email for organisers only)' })
+  @ApiOkResponse({ type: SpeakerPageDto })
+  @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
+  list(@Param('id', eventId) id: string, @Query() query: PaginationQuery, @CurrentOrganiser() organiser?: OrganiserPrincipal): Promise<SpeakerPageDto> {
+    return this.speakers.list(id, query, organiser);
+  }
+
+  @Get(':speakerId')
+  @UseGuards(OptionalOrganiserGuard)
+  @ApiOperation({ summary: 'One speaker' })
+  @ApiOkResponse({ type: SpeakerResponseDto })
+  @ApiNotFoundResponse()
+  get(@Param('id', eventId) id: string, @Param('speakerId', speakerId) speaker: string, @CurrentOrganiser() organiser?: OrganiserPrincipal): Promise<SpeakerResponseDto> {
+    return this.speakers.get(id, speaker, organiser);
+  }
+
+  @Patch(':speakerId')
+  @UseGuards(OrganiserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change a speaker’s details' })
+  @ApiOkResponse({ type: SpeakerResponseDto })
+  @ApiNotFoundResponse()
+  update(@Param('id', eventId) id: string, @Param('speakerId', speakerId) speaker: string, @Body() body: UpdateSpeakerDto): Promise<SpeakerResponseDto> {
+    return this.speakers.update(id, speaker, body);
+  }
+
+  @Delete(':speakerId')
+  @HttpCode(204)
+  @UseGuards(OrganiserGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Delete a speaker who speaks in no session' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'The speaker is still in sessions; `errors` names them' })
+  async remove(@Param('id', eventId) id: string, @Param('speakerId', speakerId) speaker: string): Promise<void> {
+    await this.speakers.remove(id, speaker);
+  }
+}
