@@ -76,11 +76,20 @@ export class EventsRepository {
     return { items, total };
   }
 
-  /**
-   * Seats taken and waiting lists per event and mode, in one query. Until registrations exist
-   * every event is empty.
-   */
+  /** Seats taken and waiting lists per event and mode, in one grouped query over registrations. */
   async seatsFor(eventIds: string[]): Promise<Map<string, EventSeats>> {
-    return new Map(eventIds.map((id) => [id, NO_SEATS_TAKEN]));
+    const seats = new Map<string, EventSeats>(
+      eventIds.map((id) => [id, { onsite: { ...NO_SEATS_TAKEN.onsite }, online: { ...NO_SEATS_TAKEN.online } }]),
+    );
+    if (eventIds.length === 0) return seats;
+    const rows: Array<{ eventId: string; mode: 'onsite' | 'online'; confirmed: number; waitlisted: number }> = await this.dataSource.query(
+      `SELECT event_id AS "eventId", attendance_mode AS mode,
+         count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+       FROM registration WHERE event_id = ANY($1::uuid[]) AND status <> 'cancelled'
+       GROUP BY event_id, attendance_mode`,
+      [eventIds],
+    );
+    for (const row of rows) seats.get(row.eventId)![row.mode] = { seatsTaken: row.confirmed, waitlistLength: row.waitlisted };
+    return seats;
   }
 }

@@ -1,0 +1,109 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { conflict } from '../common/domain-error';
+import type { Event } from '../events/event.entity';
+import { EventHooks } from '../events/event-hooks';
+import { EventsRepository } from '../events/events.repository';
+import { OutboxService } from '../notifications/outbox.service';
+import { SessionHooks } from '../programme/sessions/session-hooks';
+import type { Session } from '../programme/sessions/session.entity';
+import { eventCancelledMessage, sessionChangedMessage } from './registration-messages';
+import { modeCapacity, modesOf } from './registration-rules';
+import { RegistrationsRepository } from './registrations.repository';
+import { SessionChoicesRepository } from './session-choices.repository';
+import { WaitlistService } from './waitlist.service';
+
+/**
+ * What registrations do, inside the organiser's transaction, when an event or a session changes:
+ * refuse a capacity below the confirmed count, give raised capacity to the waiting list, tell
+ * registrants about a cancellation or a moved workshop.
+ */
+@Injectable()
+export class CapacityHooks implements OnModuleInit {
+  constructor(
+    private readonly eventHooks: EventHooks,
+    private readonly sessionHooks: SessionHooks,
+    private readonly events: EventsRepository,
+    private readonly registrations: RegistrationsRepository,
+    private readonly choices: SessionChoicesRepository,
+    private readonly waitlist: WaitlistService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  onModuleInit(): void {
+    this.eventHooks.register({
+      onEventUpdated: (event, before, manager) => this.eventUpdated(event, before, manager),
+      onEventCancelled: (event, manager) => this.eventCancelled(event, manager),
+    });
+    this.sessionHooks.register({
+      onSessionUpdated: (session, before, manager) => this.sessionUpdated(session, before, manager),
+      onSessionDeleting: (session, manager) => this.sessionDeleting(session, manager),
+    });
+  }
+
+  /** The event row is locked by the events service. */
+  async eventUpdated(event: Event, before: Event, manager: EntityManager): Promise<void> {
+    if (event.capacity === before.capacity && event.onlineCapacity === before.onlineCapacity && event.format === before.format) return;
+    const modes = modesOf(event.format);
+    for (const gone of modesOf(before.format).filter((m) => !modes.includes(m))) {
+      if (await this.registrations.countActiveInMode(event.id, gone, manager)) {
+        throw conflict('format-has-registrants', `Des personnes sont inscrites en mode « ${gone === 'online' ? 'en ligne' : 'sur place'} » : ce format ne peut plus être retiré.`);
+      }
+    }
+    for (const mode of modes) {
+      const capacity = modeCapacity(event, mode);
+      const { confirmed } = await this.registrations.countActive(event.id, mode, manager);
+      if (capacity !== null && confirmed > capacity) {
+        throw conflict(
+          'capacity-below-confirmed',
+          `${confirmed} inscriptions sont déjà confirmées${modes.length > 1 ? (mode === 'online' ? ' en ligne' : ' sur place') : ''} : la capacité ne peut pas descendre à ${capacity}.`,
+          [{ field: mode === 'online' && event.format === 'hybrid' ? 'onlineCapacity' : 'capacity', message: `is below the ${confirmed} confirmed registrations` }],
+        );
+      }
+    }
+    for (const mode of modes) await this.waitlist.promoteEvent(event, mode, manager);
+  }
+
+  async eventCancelled(event: Event, manager: EntityManager): Promise<void> {
+    const people = await this.registrations.active(event.id, manager);
+    await this.outbox.enqueueMany(manager, people.map((r) => eventCancelledMessage(event, r)));
+  }
+
+  /** The sessions service holds the event lock and has updated the session row. */
+  async sessionUpdated(session: Session, before: Session, manager: EntityManager): Promise<void> {
+    const [locked] = await this.choices.lockSessions([session.id], session.eventId, manager);
+    if (!locked) return;
+    const confirmed = await this.choices.confirmedCount(session.id, manager);
+    if (before.type === 'workshop' && session.type !== 'workshop' && (await this.choices.registrationIdsOf(session.id, manager)).length) {
+      throw conflict('session-has-registrants', 'Des personnes ont choisi cet atelier : il doit rester un atelier (retirez-le ou réduisez le programme autrement).');
+    }
+    if (locked.capacity !== null && confirmed > locked.capacity) {
+      throw conflict('capacity-below-confirmed', `${confirmed} places sont déjà confirmées dans cet atelier : la capacité ne peut pas descendre à ${locked.capacity}.`, [
+        { field: 'capacity', message: `is below the ${confirmed} confirmed choices` },
+      ]);
+    }
+    const event = (await this.events.findById(session.eventId, manager))!;
+    await this.waitlist.fillSessions(event, [session.id], manager);
+    const moved =
+      session.startsAt.getTime() !== before.startsAt.getTime() ||
+      session.endsAt.getTime() !== before.endsAt.getTime() ||
+      session.roomId !== before.roomId;
+    if (moved) await this.tellChosen(event, session, `session_changed:${session.id}:${new Date(session.updatedAt).getTime()}`, false, manager);
+  }
+
+  async sessionDeleting(session: Session, manager: EntityManager): Promise<void> {
+    const event = (await this.events.findById(session.eventId, manager))!;
+    await this.tellChosen(event, session, `session_changed:${session.id}:deleted`, true, manager);
+  }
+
+  private async tellChosen(event: Event, session: Session, reason: string, deleted: boolean, manager: EntityManager): Promise<void> {
+    const ids = await this.choices.registrationIdsOf(session.id, manager);
+    if (ids.length === 0) return;
+    const people = await this.registrations.findByIds(ids, manager);
+    const roomName = await this.choices.roomName(session.roomId, manager);
+    await this.outbox.enqueueMany(
+      manager,
+      people.map((r) => sessionChangedMessage(event, r, { ...session, roomName }, reason, deleted)),
+    );
+  }
+}

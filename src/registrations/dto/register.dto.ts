@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { IsDepartmentCode, IsOrganisationTypeCode } from '../../reference/reference.validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** A real-looking address: local part, a domain with a dot, no spaces or angle brackets. */
+export const EMAIL_PATTERN = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,}$/;
+export const FREE_TEXT_MAX = 1000;
+
+/** The person's details, shared by registering and by changing one's registration. */
+export class RegistrantDetailsDto {
+  @ApiProperty({ example: 'Camille' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  firstName: string;
+
+  @ApiProperty({ example: 'Durand' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  lastName: string;
+
+  @ApiProperty({ example: 'camille.durand@caf34.fr', description: 'Stored in lower case.' })
+  @Transform(lowerTrim)
+  @IsString()
+  @MaxLength(254)
+  @Matches(EMAIL_PATTERN, { message: 'must be a valid email address' })
+  email: string;
+
+  @ApiPropertyOptional({ example: 'CAF de l’Hérault', nullable: true, type: String })
+  @Transform(trimOrNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  organisation?: string | null;
+
+  @ApiProperty({ example: 'service_public', description: 'An organisation type code from GET /api/reference' })
+  @IsOrganisationTypeCode()
+  organisationType: string;
+
+  @ApiPropertyOptional({ example: 'Conseillère en économie sociale et familiale', nullable: true, type: String })
+  @Transform(trimOrNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  @ApiPropertyOptional({ example: '34', nullable: true, type: String, description: 'A département code from GET /api/reference' })
+  @IsOptional()
+  @IsDepartmentCode()
+  department?: string | null;
+
+  @ApiPropertyOptional({ enum: ['onsite', 'online'], description: 'Required for hybrid events; otherwise the event’s own mode.' })
+  @IsOptional()
+  @IsIn(['onsite', 'online'])
+  attendanceMode?: 'onsite' | 'online';
+
+  @ApiPropertyOptional({ example: 'Accès en fauteuil roulant', nullable: true, type: String })
+  @Transform(trimOrNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(FREE_TEXT_MAX)
+  accessibilityNeeds?: string | null;
+
+  @ApiPropertyOptional({ example: 'Végétarien', nullable: true, type: String })
+  @Transform(trimOrNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(FREE_TEXT_MAX)
+  dietaryRequirements?: string | null;
+
+  @ApiPropertyOptional({ example: false, description: 'Consent to being photographed (stored with its time).' })
+  @IsOptional()
+  @IsBoolean()
+  photoConsent?: boolean;
+}
+
+export class RegisterDto extends RegistrantDetailsDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Workshops chosen (sessions of type workshop of this event).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique({ message: 'must not list a session twice' })
+  @IsUUID('all', { each: true, message: 'each must be a session id (UUID)' })
+  sessionIds?: string[];
+
+  @ApiProperty({ example: true, description: 'Consent to the processing of personal data: must be true.' })
+  @Equals(true, { message: 'must be true: registering requires consent to the processing of your data' })
+  consent: true;
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import type { Event } from '../events/event.entity';
+import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
+import { promotedMessage, workshopPromotedMessage } from './registration-messages';
+import { modeCapacity } from './registration-rules';
+import type { AttendanceMode } from './registration.entity';
+import { RegistrationsRepository } from './registrations.repository';
+import { SessionChoicesRepository } from './session-choices.repository';
+
+/**
+ * Freed seats go to the waiting lists at once, in the transaction that frees them: first the
+ * event's (per mode), then the workshops'. Everyone promoted gets one message.
+ */
+@Injectable()
+export class WaitlistService {
+  constructor(
+    private readonly registrations: RegistrationsRepository,
+    private readonly choices: SessionChoicesRepository,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Confirms the first waitlisted of a mode while it has seats. The event must be locked. */
+  async promoteEvent(event: Event, mode: AttendanceMode, manager: EntityManager): Promise<string[]> {
+    const now = this.clock.now();
+    const promoted = await this.registrations.promoteWaitlisted(event.id, mode, modeCapacity(event, mode), now, manager);
+    if (promoted.length === 0) return [];
+    const promotedIds = promoted.map((r) => r.id);
+    // Their workshop choices were waiting for the event seat; they may now take free workshop seats
+    // (one message says it all: the promotion lists the workshops).
+    const waiting = new Set<string>();
+    for (const r of promoted) {
+      for (const c of await this.choices.forRegistration(r.id, manager)) if (c.status === 'waitlisted') waiting.add(c.sessionId);
+    }
+    await this.fillSessions(event, [...waiting], manager, new Set(promotedIds));
+    const messages: OutboxMessage[] = [];
+    for (const r of promoted) {
+      const lines = await this.choices.viewForRegistration(r.id, manager);
+      messages.push(promotedMessage(event, r, lines));
+    }
+    await this.outbox.enqueueMany(manager, messages);
+    return promotedIds;
+  }
+
+  /**
+   * Gives free seats of these workshops to their waiting lists (FIFO, skipping anyone not
+   * confirmed at the event or who would be in two places at once). Locks the sessions.
+   * `silent`: registrations already being told by the caller.
+   */
+  async fillSessions(event: Event, sessionIds: string[], manager: EntityManager, silent: Set<string> = new Set()): Promise<void> {
+    if (sessionIds.length === 0) return;
+    const now = this.clock.now();
+    const sessions = await this.choices.lockSessions(sessionIds, event.id, manager);
+    const seated: Array<{ registrationId: string; session: (typeof sessions)[number] }> = [];
+    for (const session of sessions) {
+      for (const registrationId of await this.choices.fill(session.id, session.capacity, now, manager)) {
+        if (!silent.has(registrationId)) seated.push({ registrationId, session });
+      }
+    }
+    if (seated.length === 0) return;
+    const people = new Map((await this.registrations.findByIds([...new Set(seated.map((s) => s.registrationId))], manager)).map((r) => [r.id, r]));
+    await this.outbox.enqueueMany(
+      manager,
+      seated.map(({ registrationId, session }) => workshopPromotedMessage(event, people.get(registrationId)!, session)),
+    );
+  }
+}
