@@ -26,6 +26,12 @@ async function main(): Promise<void> {
       if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new Error('Usage: npm run migration:generate -- <PascalCaseName>');
       await source.runMigrations({ transaction: 'each' });
       const sql = await source.driver.createSchemaBuilder().log();
+      // The schema is hand-written with constraints, indexes and defaults the entities do not
+      // model; keep only table and column changes, as a draft to review.
+      const noise = /DROP CONSTRAINT|DROP INDEX|DROP DEFAULT|SET DEFAULT|"(IDX|FK)_[0-9a-f]+"/;
+      const kept = sql.upQueries.map((up, i) => ({ up, down: sql.downQueries[i] })).filter(({ up }) => !noise.test(up.query));
+      sql.upQueries = kept.map((k) => k.up);
+      sql.downQueries = kept.map((k) => k.down).filter(Boolean);
       if (sql.upQueries.length === 0) {
         console.log('The entities match the database: nothing to generate.');
         return;
