@@ -80,6 +80,14 @@ describe('check-in at the door', () => {
     await scan(elsewhere.checkInCode, other.id).expect(200);
   });
 
+  it('refuses check-in at a cancelled event', async () => {
+    const cancelledEvent = await createEvent(t, { title: 'Journée annulée' });
+    const reg = await insertRegistration(t, cancelledEvent.id);
+    await t.http.post(`/api/events/${cancelledEvent.id}/cancel`).set(auth).send({ reason: 'Intempéries' }).expect(200);
+    const res = await scan(reg.checkInCode, cancelledEvent.id).expect(409);
+    expect(res.body.detail).toMatch(/annulé/);
+  });
+
   it('validates the body and requires an organiser', async () => {
     await scan('').expect(422);
     await scan(42).expect(422);

@@ -86,10 +86,7 @@ function whereFor(filter: RegistrationFilter & { id?: string }, params: unknown[
   return clauses.join(' AND ');
 }
 
-const toRow = (raw: Record<string, unknown>): AdminRegistrationRow => {
-  const { total: _total, ...rest } = raw;
-  return rest as unknown as AdminRegistrationRow;
-};
+const toRow = (raw: Record<string, unknown>) => raw as unknown as AdminRegistrationRow;
 
 /** Organisers' reads and the check-in write on registrations. */
 @Injectable()

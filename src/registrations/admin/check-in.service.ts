@@ -21,6 +21,7 @@ export class CheckInService {
 
   async checkIn(eventId: string, rawCode: string): Promise<CheckInResultDto> {
     const event = await requireEvent(this.events, eventId);
+    if (event.status === 'cancelled') throw conflict('event-cancelled', 'Cet événement est annulé : aucun accueil n’est possible.');
     const code = normaliseCheckInCode(rawCode);
     // A second round only when the registration was promoted between our update and our read.
     for (let attempt = 0; attempt < 2; attempt++) {
