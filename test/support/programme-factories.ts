@@ -5,12 +5,12 @@ let counter = 0;
 const next = () => ++counter;
 
 /** An instant `hours` after the event starts, as an ISO string (events from eventInput start at 08:00 UTC). */
-export function at(event: { startsAt: string }, hours: number): string {
+export function at(event: Record<string, any>, hours: number): string {
   return new Date(new Date(event.startsAt).getTime() + hours * HOUR).toISOString();
 }
 
 /** `{ startsAt, endsAt }` from `from` to `to` hours after the event starts. */
-export function slot(event: { startsAt: string }, from: number, to: number): { startsAt: string; endsAt: string } {
+export function slot(event: Record<string, any>, from: number, to: number): { startsAt: string; endsAt: string } {
   return { startsAt: at(event, from), endsAt: at(event, to) };
 }
 
