@@ -3,6 +3,23 @@ import type { Event } from '../../events/event.entity';
 import { ProgrammeDayDto, ProgrammeDto, ProgrammeSessionDto } from './programme.dto';
 import type { ProgrammeRow } from './programme.repository';
 
+/**
+ * Formatting an instant in a zone costs an Intl call (≈8 µs); a programme repeats the same few
+ * dozen instants on every read, so remember them. Bounded, and the result never changes.
+ */
+const formatted = new Map<string, string>();
+function memo(kind: 'iso' | 'date', date: Date, tz: string): string {
+  const key = `${kind}|${tz}|${date.getTime()}`;
+  let value = formatted.get(key);
+  if (value === undefined) {
+    if (formatted.size >= 20_000) formatted.clear();
+    value = kind === 'iso' ? toZonedIso(date, tz) : localDate(date, tz);
+    formatted.set(key, value);
+  }
+  return value;
+}
+const zoned = (date: Date, tz: string) => memo('iso', date, tz);
+
 /** Seats left for choosing a workshop; null until anyone registered, or when nothing limits it. */
 export function seatsLeft(row: ProgrammeRow): number | null {
   if (row.type !== 'workshop' || !row.eventHasRegistrations) return null;
@@ -16,10 +33,10 @@ export function toProgramme(event: Event, rows: ProgrammeRow[]): ProgrammeDto {
   const days: ProgrammeDayDto[] = [];
   let slotEnd = 0;
   for (const row of rows) {
-    const date = localDate(row.startsAt, tz);
+    const date = memo('date', row.startsAt, tz);
     let day = days[days.length - 1];
     if (!day || day.date !== date) days.push((day = { date, slots: [] }));
-    const startsAt = toZonedIso(row.startsAt, tz);
+    const startsAt = zoned(row.startsAt, tz);
     let slot = day.slots[day.slots.length - 1];
     if (!slot || slot.startsAt !== startsAt) {
       day.slots.push((slot = { startsAt, endsAt: '', sessions: [] }));
@@ -27,7 +44,7 @@ export function toProgramme(event: Event, rows: ProgrammeRow[]): ProgrammeDto {
     }
     if (row.endsAt.getTime() > slotEnd) {
       slotEnd = row.endsAt.getTime();
-      slot.endsAt = toZonedIso(row.endsAt, tz);
+      slot.endsAt = zoned(row.endsAt, tz);
     }
     slot.sessions.push(toProgrammeSession(row, tz));
   }
@@ -54,8 +71,8 @@ function toProgrammeSession(row: ProgrammeRow, tz: string): ProgrammeSessionDto 
     id: row.id,
     title: row.title,
     type: row.type,
-    startsAt: toZonedIso(row.startsAt, tz),
-    endsAt: toZonedIso(row.endsAt, tz),
+    startsAt: zoned(row.startsAt, tz),
+    endsAt: zoned(row.endsAt, tz),
     description: row.description,
     room: row.room ? { id: row.room.id, name: row.room.name } : null,
     speakers: row.speakers,
