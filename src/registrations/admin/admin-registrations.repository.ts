@@ -54,8 +54,8 @@ export const WAITLIST_RANKS = `
     FROM registration WHERE event_id = $1 AND status = 'waitlisted'
   )`;
 
-/** Stable order for lists and exports: as on a sign-in sheet. */
-export const REGISTRATION_ORDER = `fold(r.last_name), fold(r.first_name), r.created_at, r.id`;
+/** Stable order for lists and exports, as on a sign-in sheet: folded last name, first name (see migration …030). */
+export const REGISTRATION_ORDER = `r.sort_name, r.created_at, r.id`;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, '\\$&');
 
@@ -77,11 +77,8 @@ function whereFor(filter: RegistrationFilter & { id?: string }, params: unknown[
   }
   const q = filter.q?.trim();
   if (q) {
-    const p = param(`%${escapeLike(q)}%`);
-    clauses.push(
-      `(fold(r.first_name || ' ' || r.last_name) LIKE fold(${p}) OR fold(r.last_name || ' ' || r.first_name) LIKE fold(${p})
-        OR fold(r.email) LIKE fold(${p}) OR fold(coalesce(r.organisation, '')) LIKE fold(${p}))`,
-    );
+    // search_text holds both name orders, the email and the organisation, folded once on write.
+    clauses.push(`r.search_text LIKE fold(${param(`%${escapeLike(q)}%`)})`);
   }
   return clauses.join(' AND ');
 }
