@@ -32,9 +32,13 @@ export class OutboxService {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
 /** A plain-text message as minimal HTML: paragraphs, line breaks, links kept clickable. */
 export function textToHtml(text: string): string {
-  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  const escape = escapeHtml;
   const paragraphs = text
     .split(/\n{2,}/)
     .map((p) => escape(p).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`).replace(/\n/g, '<br>'));

@@ -8,13 +8,15 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Event } from '../events/event.entity';
 import { isRegistrationOpen } from '../events/event-rules';
 import { EventsRepository } from '../events/events.repository';
-import { OutboxService } from '../notifications/outbox.service';
+import { escapeHtml, OutboxService } from '../notifications/outbox.service';
 import { RegisterDto } from './dto/register.dto';
 import { RegistrationCreatedDto } from './dto/registration-response.dto';
 import { generateCheckInCode, generateManageToken, hashManageToken } from './manage-token';
-import { confirmationMessage, waitlistedMessage, WorkshopLine } from './registration-messages';
+import { confirmationMessage, STATUS_LABEL, waitlistedMessage, WorkshopLine, workshopLinePrefix } from './registration-messages';
+import { POSITION_MARK, RegistrationRushRepository, WORKSHOPS_MARK } from './registration-rush.repository';
+import type { AttendanceMode } from './registration.entity';
 import { firstOverlap, modeCapacity, resolveMode } from './registration-rules';
-import { RegistrationsRepository } from './registrations.repository';
+import { InsertedRegistration, NewRegistration, RegistrationsRepository } from './registrations.repository';
 import { LockedSession, SessionChoicesRepository } from './session-choices.repository';
 
 /** The constraint that backs the one-active-registration-per-email rule. */
@@ -69,6 +71,7 @@ export class RegisterService {
   constructor(
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
+    private readonly rush: RegistrationRushRepository,
     private readonly choices: SessionChoicesRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -77,67 +80,104 @@ export class RegisterService {
   ) {}
 
   /**
-   * Registers under the event's row lock (and the chosen workshops' locks, taken in id order), so
-   * the seat decision is exact whatever the concurrency and however many instances run. The work
-   * done under the lock is three statements: lock event, lock workshops, insert everything.
+   * Checks the request against an unlocked read of the event and its workshops, then decides the
+   * seats in one round trip under the event's row lock (see RegistrationRushRepository). Should
+   * the event have changed in between, the fully locked path decides (and explains a refusal).
    */
   async register(eventId: string, input: RegisterDto): Promise<RegistrationCreatedDto> {
     const token = generateManageToken();
     const manageUrl = manageUrlFor(this.config, token);
-    const id = randomUUID();
     const sessionIds = input.sessionIds ?? [];
+    const now = this.clock.now();
+    const [event, sessions] = await Promise.all([this.events.findById(eventId), this.choices.findSessions(sessionIds, eventId)]);
+    const mode = this.assertCanRegister(event, input, now);
+    assertWorkshops(sessionIds, sessions);
+    const registration = this.newRegistration(event!, input, mode, token);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const now = this.clock.now();
-        const event = await this.events.lockById(eventId, manager);
-        if (!event || event.status === 'draft') throw notFound('Event', 'Événement introuvable.');
-        const closed = closedReason(event, now);
-        if (closed) throw unprocessable('registration-closed', closed);
-        const mode = resolveMode(event.format, input.attendanceMode);
-        if (!mode) {
-          throw unprocessable('validation', 'Pour un événement hybride, précisez si vous venez sur place ou en ligne.', [
-            { field: 'attendanceMode', message: 'is required for hybrid events (onsite or online)' },
-          ]);
-        }
-        const sessions = await this.choices.lockSessions(sessionIds, event.id, manager);
-        assertWorkshops(sessionIds, sessions);
-        const inserted = await this.registrations.insertWithChoices(
-          {
-            id,
-            eventId: event.id,
-            firstName: input.firstName,
-            lastName: input.lastName,
-            email: input.email,
-            organisation: input.organisation ?? null,
-            organisationType: input.organisationType,
-            jobTitle: input.jobTitle ?? null,
-            department: input.department ?? null,
-            attendanceMode: mode,
-            accessibilityNeeds: input.accessibilityNeeds ?? null,
-            dietaryRequirements: input.dietaryRequirements ?? null,
-            photoConsent: input.photoConsent ?? false,
-            manageTokenHash: hashManageToken(token),
-            checkInCode: generateCheckInCode(),
-          },
-          modeCapacity(event, mode),
-          sessionIds.map((sessionId) => ({ sessionId, capacity: sessions.find((s) => s.id === sessionId)!.capacity })),
+      const person = { id: registration.id, firstName: registration.firstName, email: registration.email, attendanceMode: mode };
+      const block = { block: WORKSHOPS_MARK, count: sessionIds.length };
+      const ordered = sessionIds.map((id) => sessions.find((s) => s.id === id)!).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+      const inserted =
+        (await this.rush.register({
+          registration,
+          eventFormat: event!.format,
           now,
-          manager,
-        );
-        await this.tell(event, { id, firstName: input.firstName, email: input.email, attendanceMode: mode }, inserted, sessions, manageUrl, manager);
-        return {
-          id,
-          status: inserted.status,
-          ...(inserted.waitlistPosition !== null ? { waitlistPosition: inserted.waitlistPosition } : {}),
-          manageToken: token,
-          manageUrl,
-          sessions: sessionIds.map((sessionId) => inserted.sessions.find((s) => s.sessionId === sessionId)!),
-        };
-      });
+          workshops: ordered.map((s) => ({ sessionId: s.id, textLine: workshopLinePrefix(event!, s), htmlLine: escapeHtml(workshopLinePrefix(event!, s)) })),
+          statusLabels: STATUS_LABEL,
+          confirmed: confirmationMessage(event!, person, block, manageUrl),
+          waitlisted: waitlistedMessage(event!, person, POSITION_MARK, block, manageUrl),
+        })) ?? (await this.registerLocked(eventId, input, registration, manageUrl));
+      return {
+        id: registration.id,
+        status: inserted.status,
+        ...(inserted.waitlistPosition !== null ? { waitlistPosition: inserted.waitlistPosition } : {}),
+        manageToken: token,
+        manageUrl,
+        sessions: sessionIds.map((sessionId) => inserted.sessions.find((c) => c.sessionId === sessionId)!),
+      };
     } catch (error) {
       if (constraintOf(error) === ACTIVE_EMAIL_KEY) throw alreadyRegistered();
       throw error;
     }
+  }
+
+  /** 404 for a missing or draft event, 422 when closed or when a hybrid event's mode is missing. */
+  private assertCanRegister(event: Event | null, input: RegisterDto, now: Date): AttendanceMode {
+    if (!event || event.status === 'draft') throw notFound('Event', 'Événement introuvable.');
+    const closed = closedReason(event, now);
+    if (closed) throw unprocessable('registration-closed', closed);
+    const mode = resolveMode(event.format, input.attendanceMode);
+    if (!mode) {
+      throw unprocessable('validation', 'Pour un événement hybride, précisez si vous venez sur place ou en ligne.', [
+        { field: 'attendanceMode', message: 'is required for hybrid events (onsite or online)' },
+      ]);
+    }
+    return mode;
+  }
+
+  private newRegistration(event: Event, input: RegisterDto, mode: AttendanceMode, token: string): NewRegistration {
+    return {
+      id: randomUUID(),
+      eventId: event.id,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      organisation: input.organisation ?? null,
+      organisationType: input.organisationType,
+      jobTitle: input.jobTitle ?? null,
+      department: input.department ?? null,
+      attendanceMode: mode,
+      accessibilityNeeds: input.accessibilityNeeds ?? null,
+      dietaryRequirements: input.dietaryRequirements ?? null,
+      photoConsent: input.photoConsent ?? false,
+      manageTokenHash: hashManageToken(token),
+      checkInCode: generateCheckInCode(),
+    };
+  }
+
+  /**
+   * The same decision, step by step under the event's and the workshops' row locks, with every
+   * check repeated on the locked rows: taken when the event changed since the unlocked read.
+   */
+  private registerLocked(eventId: string, input: RegisterDto, registration: NewRegistration, manageUrl: string): Promise<InsertedRegistration> {
+    const sessionIds = input.sessionIds ?? [];
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const event = await this.events.lockById(eventId, manager);
+      const mode = this.assertCanRegister(event, input, now);
+      const sessions = await this.choices.lockSessions(sessionIds, eventId, manager);
+      assertWorkshops(sessionIds, sessions);
+      const values = { ...registration, attendanceMode: mode };
+      const inserted = await this.registrations.insertWithChoices(
+        values,
+        modeCapacity(event!, mode),
+        sessionIds.map((sessionId) => ({ sessionId, capacity: sessions.find((s) => s.id === sessionId)!.capacity })),
+        now,
+        manager,
+      );
+      await this.tell(event!, { id: values.id, firstName: values.firstName, email: values.email, attendanceMode: mode }, inserted, sessions, manageUrl, manager);
+      return inserted;
+    });
   }
 
   private async tell(

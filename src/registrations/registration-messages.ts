@@ -24,14 +24,25 @@ function where(event: Event, mode: Registration['attendanceMode']): string {
   return v ? `${v.name}, ${v.address}, ${v.postalCode} ${v.city}.` : '';
 }
 
-function workshops(event: Event, lines: WorkshopLine[]): string {
+/** `- Title (jeudi 12 mars 2027, 14 h 00)`: a workshop line before its status. */
+export function workshopLinePrefix(event: Event, line: Pick<WorkshopLine, 'title' | 'startsAt'>): string {
+  return `- ${line.title} (${formatFrench(line.startsAt, event.timezone)})`;
+}
+
+export const STATUS_LABEL = { confirmed: ' : place confirmée', waitlisted: ' : liste d’attente' } as const;
+
+/** The workshops section; `block` replaces the lines when they are filled in later (by SQL, see the rush path). */
+function workshops(event: Event, lines: WorkshopLine[] | { block: string; count: number }): string {
+  if (!Array.isArray(lines)) return lines.count ? `\n\nVos ateliers :\n${lines.block}` : '';
   if (lines.length === 0) return '';
   const items = lines
     .slice()
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-    .map((l) => `- ${l.title} (${formatFrench(l.startsAt, event.timezone)}) : ${l.status === 'confirmed' ? 'place confirmée' : 'liste d’attente'}`);
+    .map((l) => `${workshopLinePrefix(event, l)}${STATUS_LABEL[l.status]}`);
   return `\n\nVos ateliers :\n${items.join('\n')}`;
 }
+
+type Lines = WorkshopLine[] | { block: string; count: number };
 
 function manage(manageUrl: string | null): string {
   return manageUrl
@@ -55,14 +66,14 @@ function message(event: Event, person: Person, reason: string, subject: string, 
 
 const when = (event: Event) => `le ${formatFrench(event.startsAt, event.timezone)}`;
 
-export function confirmationMessage(event: Event, person: Person, lines: WorkshopLine[], manageUrl: string | null): OutboxMessage {
+export function confirmationMessage(event: Event, person: Person, lines: Lines, manageUrl: string | null): OutboxMessage {
   const body =
     `Votre inscription à « ${event.title} » est confirmée.\n\nRendez-vous ${when(event)}.\n${where(event, person.attendanceMode)}` +
     `${workshops(event, lines)}\n\nVotre badge et votre programme personnel sont joints à ce message.${manage(manageUrl)}`;
   return message(event, person, 'confirmation', `Inscription confirmée : ${event.title}`, body, true);
 }
 
-export function waitlistedMessage(event: Event, person: Person, position: number, lines: WorkshopLine[], manageUrl: string | null): OutboxMessage {
+export function waitlistedMessage(event: Event, person: Person, position: number | string, lines: Lines, manageUrl: string | null): OutboxMessage {
   const body =
     `L’événement « ${event.title} » (${when(event)}) est complet : vous êtes inscrit·e sur la liste d’attente, en position ${position}.` +
     `\nDès qu’une place se libère, elle est attribuée dans l’ordre d’inscription et vous serez prévenu·e par courriel.` +

@@ -7,6 +7,7 @@ import { CancellationService } from './cancellation.service';
 import { CapacityHooks } from './capacity-hooks';
 import { RegisterService } from './register.service';
 import { RegistrantController } from './registrant.controller';
+import { RegistrationRushRepository } from './registration-rush.repository';
 import { RegistrationChangesService } from './registration-changes.service';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsRepository } from './registrations.repository';
@@ -20,6 +21,7 @@ import { WaitlistService } from './waitlist.service';
   controllers: [RegistrationsController, RegistrantController],
   providers: [
     RegistrationsRepository,
+    RegistrationRushRepository,
     SessionChoicesRepository,
     WaitlistService,
     RegisterService,

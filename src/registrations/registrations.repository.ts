@@ -66,8 +66,8 @@ export class RegistrationsRepository {
     const rows: Array<{ status: InsertedRegistration['status']; position: number; sessions: InsertedRegistration['sessions'] }> =
       await manager.query(
         `WITH counts AS (
-           SELECT count(*) FILTER (WHERE status = 'confirmed') AS confirmed, count(*) FILTER (WHERE status = 'waitlisted') AS waiting
-           FROM registration WHERE event_id = $2 AND attendance_mode = $10 AND status <> 'cancelled'
+           SELECT coalesce(max(confirmed), 0) AS confirmed, coalesce(max(waitlisted), 0) AS waiting
+           FROM registration_tally WHERE event_id = $2 AND attendance_mode = $10
          ), decision AS (
            SELECT CASE WHEN waiting = 0 AND ($16::int IS NULL OR confirmed < $16::int) THEN 'confirmed' ELSE 'waitlisted' END AS status
            FROM counts
@@ -87,7 +87,7 @@ export class RegistrationsRepository {
            CROSS JOIN unnest($18::uuid[], $19::int[]) WITH ORDINALITY AS s(session_id, capacity, ord)
            CROSS JOIN LATERAL (
              SELECT CASE WHEN i.status = 'confirmed' AND (s.capacity IS NULL OR
-                 (SELECT count(*) FROM session_choice c WHERE c.session_id = s.session_id AND c.status = 'confirmed') < s.capacity)
+                 coalesce((SELECT t.confirmed FROM session_tally t WHERE t.session_id = s.session_id), 0) < s.capacity)
                THEN 'confirmed' ELSE 'waitlisted' END AS status
            ) x
            RETURNING session_id, status

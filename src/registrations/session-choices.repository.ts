@@ -39,14 +39,22 @@ export class SessionChoicesRepository {
 
   /** Locks the sessions of this event among `ids`, in id order so that two transactions cannot deadlock. */
   lockSessions(ids: string[], eventId: string, manager: EntityManager): Promise<LockedSession[]> {
-    if (ids.length === 0) return Promise.resolve([]);
+    return this.sessions(ids, eventId, manager, true);
+  }
+
+  /** The same, read without locking (to check a request before taking any lock). */
+  findSessions(ids: string[], eventId: string): Promise<LockedSession[]> {
+    return this.sessions(ids, eventId, this.dataSource.manager, false);
+  }
+
+  private async sessions(ids: string[], eventId: string, manager: EntityManager, lock: boolean): Promise<LockedSession[]> {
+    if (ids.length === 0) return [];
     return manager.query(
       `SELECT s.id, s.event_id AS "eventId", s.type, s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
          s.room_id AS "roomId", coalesce(s.capacity, r.capacity) AS capacity
        FROM session s LEFT JOIN room r ON r.id = s.room_id
        WHERE s.id = ANY($1::uuid[]) AND s.event_id = $2
-       ORDER BY s.id
-       FOR UPDATE OF s`,
+       ORDER BY s.id${lock ? ' FOR UPDATE OF s' : ''}`,
       [[...new Set(ids)].sort(), eventId],
     );
   }
@@ -88,7 +96,7 @@ export class SessionChoicesRepository {
        FROM unnest($3::uuid[], $4::int[]) AS s(session_id, capacity)
        CROSS JOIN LATERAL (
          SELECT CASE WHEN $2::boolean AND (s.capacity IS NULL OR
-             (SELECT count(*) FROM session_choice c WHERE c.session_id = s.session_id AND c.status = 'confirmed') < s.capacity)
+             coalesce((SELECT t.confirmed FROM session_tally t WHERE t.session_id = s.session_id), 0) < s.capacity)
            THEN 'confirmed' ELSE 'waitlisted' END AS status
        ) x
        ON CONFLICT (registration_id, session_id) DO UPDATE

@@ -37,7 +37,7 @@ export async function createRoom(t: TestApp, eventId: string, values: Partial<Ro
  */
 export async function createWorkshop(
   t: TestApp,
-  event: { id: string; startsAt: string },
+  event: Record<string, any>,
   values: Partial<Session> & { slot?: number } = {},
 ): Promise<Session> {
   const { slot = 0, ...rest } = values;

@@ -1,0 +1,164 @@
+// npm run bench:registrations — registration throughput under a rush, with its raw baseline.
+// 2,000 registrations from 50 concurrent HTTP clients for an event of 1,500 seats and ten workshops of 150
+// (5 time slots × 2 parallel workshops; each client picks two workshops in different slots), then the
+// same number of plain single-row INSERT transactions over 50 connections straight to the same PostgreSQL.
+'use strict';
+const { Pool } = require('pg');
+const { startBenchApp, percentile } = require('./support');
+
+const REGISTRATIONS = 2000;
+const CLIENTS = 50;
+const SEATS = 1500;
+const WORKSHOP_SEATS = 150;
+
+async function json(baseUrl, method, path, body, headers = {}) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+async function createOpenEvent(app, pool, title) {
+  const auth = { authorization: `Bearer ${await app.token()}` };
+  const start = new Date(Date.now() + 30 * 86400_000);
+  start.setUTCHours(8, 0, 0, 0);
+  const created = await json(app.baseUrl, 'POST', '/api/events', {
+    title,
+    kind: 'conference',
+    format: 'onsite',
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
+    venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' },
+    capacity: SEATS,
+  }, auth);
+  if (created.status !== 201) throw new Error(`event: ${created.status} ${JSON.stringify(created.body)}`);
+  const event = created.body;
+  // Ten workshops: five 90-minute slots, two in parallel in each (inserted directly: the programme is not what is measured).
+  const slots = [];
+  for (let slot = 0; slot < 5; slot++) {
+    const starts = new Date(start.getTime() + (1 + 1.5 * slot) * 3600_000);
+    const ends = new Date(starts.getTime() + 90 * 60_000);
+    const pair = [];
+    for (let k = 0; k < 2; k++) {
+      const { rows } = await pool.query(
+        `INSERT INTO session (event_id, title, type, starts_at, ends_at, capacity) VALUES ($1, $2, 'workshop', $3, $4, $5) RETURNING id`,
+        [event.id, `Atelier ${slot + 1}${'ab'[k]}`, starts, ends, WORKSHOP_SEATS],
+      );
+      pair.push(rows[0].id);
+    }
+    slots.push(pair);
+  }
+  const published = await json(app.baseUrl, 'POST', `/api/events/${event.id}/publish`, undefined, auth);
+  if (published.status !== 200) throw new Error(`publish: ${published.status}`);
+  return { event, slots };
+}
+
+function body(i, slots) {
+  const first = i % 5;
+  const second = (first + 1 + (Math.floor(i / 5) % 4)) % 5;
+  return {
+    firstName: 'Camille',
+    lastName: `Participant ${i}`,
+    email: `participant.${i}@bench.rencontres.test`,
+    organisationType: ['association', 'collectivite', 'service_public', 'personne_concernee'][i % 4],
+    department: ['34', '31', '30', '11'][i % 4],
+    sessionIds: [slots[first][i % 2], slots[second][(i >> 1) % 2]],
+    consent: true,
+  };
+}
+
+/** `total` tasks run by `clients` concurrent loops; returns latencies (ms) and elapsed time. */
+async function run(total, clients, task) {
+  let next = 0;
+  const latencies = [];
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = process.hrtime.bigint();
+        await task(i);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  return { latencies, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+async function main() {
+  const app = await startBenchApp();
+  const pool = new Pool({ connectionString: app.databaseUrl, max: CLIENTS });
+  try {
+    // Warm-up on another event (JIT, connection pools), not measured.
+    const warm = await createOpenEvent(app, pool, 'Échauffement');
+    await run(200, CLIENTS, (i) => json(app.baseUrl, 'POST', `/api/events/${warm.event.id}/registrations`, body(i, warm.slots)));
+
+    const { event, slots } = await createOpenEvent(app, pool, 'Rencontre régionale 2027');
+    const statuses = new Map();
+    const { latencies, seconds } = await run(REGISTRATIONS, CLIENTS, async (i) => {
+      const res = await json(app.baseUrl, 'POST', `/api/events/${event.id}/registrations`, body(i, slots));
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    });
+
+    const { rows: counts } = await pool.query(
+      `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+       FROM registration WHERE event_id = $1`,
+      [event.id],
+    );
+    const { rows: workshops } = await pool.query(
+      `SELECT s.title, s.capacity, count(c.*) FILTER (WHERE c.status = 'confirmed')::int AS confirmed,
+         count(c.*) FILTER (WHERE c.status = 'waitlisted')::int AS waitlisted
+       FROM session s LEFT JOIN session_choice c ON c.session_id = s.id WHERE s.event_id = $1 GROUP BY s.id ORDER BY s.title`,
+      [event.id],
+    );
+    const { rows: clashes } = await pool.query(
+      `SELECT count(*)::int AS n FROM session_choice a JOIN session sa ON sa.id = a.session_id
+       JOIN session_choice b ON b.registration_id = a.registration_id AND b.session_id > a.session_id JOIN session sb ON sb.id = b.session_id
+       WHERE a.status = 'confirmed' AND b.status = 'confirmed' AND sa.starts_at < sb.ends_at AND sb.starts_at < sa.ends_at AND sa.event_id = $1`,
+      [event.id],
+    );
+    const { rows: outbox } = await pool.query(`SELECT count(*)::int AS n FROM outgoing_mail WHERE event_id = $1`, [event.id]);
+
+    // Raw baseline: the same number of single-row INSERT transactions, 50 connections, no HTTP, no logic.
+    await pool.query(`CREATE TABLE bench_scratch (id bigserial PRIMARY KEY, email text NOT NULL, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    const baseline = await run(REGISTRATIONS, CLIENTS, async (i) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('INSERT INTO bench_scratch (email, payload) VALUES ($1, $2)', [`p${i}@bench.test`, 'x'.repeat(200)]);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    });
+
+    const rate = REGISTRATIONS / seconds;
+    const baseRate = REGISTRATIONS / baseline.seconds;
+    const overbooked =
+      (counts[0].confirmed > SEATS ? 1 : 0) + workshops.filter((w) => w.confirmed > w.capacity).length;
+    const fmt = (n) => n.toFixed(1);
+    console.log(`registrations: ${REGISTRATIONS} from ${CLIENTS} concurrent HTTP clients (event ${SEATS} seats, 10 workshops × ${WORKSHOP_SEATS}, 2 choices each)`);
+    console.log(`  HTTP statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    console.log(`  throughput: ${fmt(rate)} registrations/s (${seconds.toFixed(2)} s)`);
+    console.log(`  latency: p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(Math.max(...latencies))} ms`);
+    console.log(`  event: ${counts[0].confirmed} confirmed, ${counts[0].waitlisted} waitlisted (capacity ${SEATS})`);
+    for (const w of workshops) console.log(`  ${w.title}: ${w.confirmed}/${w.capacity} confirmed, ${w.waitlisted} waitlisted`);
+    console.log(`  overbooking check (SQL): ${overbooked === 0 ? 'none' : `${overbooked} OVERBOOKED`}; confirmed in two overlapping workshops: ${clashes[0].n}`);
+    console.log(`  outbox rows written: ${outbox[0].n}`);
+    console.log(`baseline: ${REGISTRATIONS} single-row INSERT transactions over ${CLIENTS} pg connections: ${fmt(baseRate)} tx/s, p50 ${fmt(percentile(baseline.latencies, 50))} ms, p99 ${fmt(percentile(baseline.latencies, 99))} ms`);
+    console.log(`ratio: registrations run at ${(rate / baseRate * 100).toFixed(1)}% of the raw INSERT rate (${(baseRate / rate).toFixed(2)}× slower)`);
+    const ok = rate >= 500 && percentile(latencies, 99) <= 250 && overbooked === 0 && clashes[0].n === 0 && statuses.get(201) === REGISTRATIONS;
+    console.log(`targets (≥ 500/s, p99 ≤ 250 ms, zero overbooking, all 201): ${ok ? 'met' : 'NOT met'}`);
+    process.exitCode = overbooked === 0 ? 0 : 1;
+  } finally {
+    await pool.end();
+    await app.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

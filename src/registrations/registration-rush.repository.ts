@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { escapeLiteral } from 'pg';
+import type { Pool } from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type { OutboxMessage } from '../notifications/outbox.repository';
+import type { InsertedRegistration, NewRegistration } from './registrations.repository';
+
+/** Markers in the pre-rendered messages that the statement fills in once the seats are decided. */
+export const POSITION_MARK = '\u0001position\u0001';
+export const WORKSHOPS_MARK = '\u0001workshops\u0001';
+
+export interface RushRequest {
+  registration: NewRegistration;
+  /** What the pre-read saw; the statement re-checks it under the lock. */
+  eventFormat: string;
+  now: Date;
+  /** Chosen workshops, in the order their lines appear in the messages. */
+  workshops: Array<{ sessionId: string; textLine: string; htmlLine: string }>;
+  statusLabels: { confirmed: string; waitlisted: string };
+  confirmed: OutboxMessage;
+  waitlisted: OutboxMessage;
+}
+
+const lit = (value: string | null) => (value === null ? 'NULL' : escapeLiteral(value));
+const ts = (value: Date) => `${escapeLiteral(value.toISOString())}::timestamptz`;
+const textArray = (values: string[]) => `ARRAY[${values.map(lit).join(', ')}]::text[]`;
+const uuidArray = (values: string[]) => `ARRAY[${values.map(lit).join(', ')}]::uuid[]`;
+
+/**
+ * The registration rush path: the whole transaction (lock the event row, decide, insert the
+ * registration, its choices and its outbox row, commit) travels as ONE multi-statement query, so
+ * the event lock is held only for the server's own work, never across network or event-loop
+ * round trips. Values are inlined as escaped literals (the simple query protocol has no
+ * parameters); each statement still gets a fresh snapshot (READ COMMITTED), so the counts read
+ * after the lock are exact. Returns null when the event no longer matches what the caller
+ * pre-read (closed, cancelled, changed format, a session no longer a workshop of it): the
+ * caller then takes the fully checked path.
+ */
+@Injectable()
+export class RegistrationRushRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async register(req: RushRequest): Promise<InsertedRegistration | null> {
+    const r = req.registration;
+    const e = lit(r.eventId);
+    const mode = lit(r.attendanceMode);
+    const now = ts(req.now);
+    const ids = req.workshops.map((w) => w.sessionId);
+    const pick = (field: 'subject' | 'text' | 'html') =>
+      `CASE WHEN i.status = 'confirmed' THEN ${lit(req.confirmed[field])} ELSE ${lit(req.waitlisted[field])} END`;
+    const sql = `BEGIN;
+SELECT 1 FROM event WHERE id = ${e} FOR UPDATE;
+WITH ev AS (
+  SELECT CASE WHEN ${mode} = 'online' AND format = 'hybrid' THEN online_capacity ELSE capacity END AS capacity
+  FROM event
+  WHERE id = ${e} AND status = 'published' AND format = ${lit(req.eventFormat)}
+    AND (registration_opens_at IS NULL OR registration_opens_at <= ${now}) AND ${now} < coalesce(registration_closes_at, starts_at)
+    AND (SELECT count(*) FROM session WHERE id = ANY(${uuidArray(ids)}) AND event_id = ${e} AND type = 'workshop') = ${ids.length}
+), counts AS (
+  SELECT coalesce(max(confirmed), 0) AS confirmed, coalesce(max(waitlisted), 0) AS waiting
+  FROM registration_tally WHERE event_id = ${e} AND attendance_mode = ${mode}
+), decision AS (
+  SELECT CASE WHEN c.waiting = 0 AND (ev.capacity IS NULL OR c.confirmed < ev.capacity) THEN 'confirmed' ELSE 'waitlisted' END AS status,
+    c.waiting + 1 AS position
+  FROM ev, counts c
+), ins AS (
+  INSERT INTO registration (id, event_id, first_name, last_name, email, organisation, organisation_type, job_title, department,
+    attendance_mode, accessibility_needs, dietary_requirements, photo_consent, photo_consent_at, manage_token_hash, check_in_code,
+    consent_at, status, waitlist_seq, confirmed_at, created_at, updated_at)
+  SELECT ${lit(r.id)}, ${e}, ${lit(r.firstName)}, ${lit(r.lastName)}, ${lit(r.email)}, ${lit(r.organisation)}, ${lit(r.organisationType)},
+    ${lit(r.jobTitle)}, ${lit(r.department)}, ${mode}, ${lit(r.accessibilityNeeds)}, ${lit(r.dietaryRequirements)},
+    ${r.photoConsent ? 'TRUE' : 'FALSE'}, ${r.photoConsent ? now : 'NULL'}, ${lit(r.manageTokenHash)}, ${lit(r.checkInCode)},
+    ${now}, d.status, CASE WHEN d.status = 'waitlisted' THEN nextval('waitlist_seq') END,
+    CASE WHEN d.status = 'confirmed' THEN ${now} END, ${now}, ${now}
+  FROM decision d
+  RETURNING id, status
+), chosen AS (
+  SELECT o.id AS session_id, o.ord, o.text_line, o.html_line, coalesce(s.capacity, rm.capacity) AS capacity
+  FROM unnest(${uuidArray(ids)}, ${textArray(req.workshops.map((w) => w.textLine))}, ${textArray(req.workshops.map((w) => w.htmlLine))})
+    WITH ORDINALITY AS o(id, text_line, html_line, ord)
+  JOIN session s ON s.id = o.id LEFT JOIN room rm ON rm.id = s.room_id
+), choices AS (
+  INSERT INTO session_choice (registration_id, session_id, status, waitlist_seq, created_at, updated_at)
+  SELECT i.id, s.session_id, x.status, CASE WHEN x.status = 'waitlisted' THEN nextval('waitlist_seq') END, ${now}, ${now}
+  FROM ins i CROSS JOIN chosen s
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN i.status = 'confirmed' AND (s.capacity IS NULL OR
+        coalesce((SELECT t.confirmed FROM session_tally t WHERE t.session_id = s.session_id), 0) < s.capacity)
+      THEN 'confirmed' ELSE 'waitlisted' END AS status
+  ) x
+  RETURNING session_id, status
+), lines AS (
+  SELECT string_agg(s.text_line || CASE c.status WHEN 'confirmed' THEN ${lit(req.statusLabels.confirmed)} ELSE ${lit(req.statusLabels.waitlisted)} END, E'\\n' ORDER BY s.ord) AS text_lines,
+    string_agg(s.html_line || CASE c.status WHEN 'confirmed' THEN ${lit(req.statusLabels.confirmed)} ELSE ${lit(req.statusLabels.waitlisted)} END, '<br>' ORDER BY s.ord) AS html_lines
+  FROM choices c JOIN chosen s ON s.session_id = c.session_id
+), mail AS (
+  INSERT INTO outgoing_mail (event_id, registration_id, recipient, reason, subject, html, text, attachments, next_attempt_at, created_at)
+  SELECT ${e}, i.id, ${lit(req.confirmed.recipient)}, CASE WHEN i.status = 'confirmed' THEN 'confirmation' ELSE 'waitlisted' END,
+    ${pick('subject')},
+    replace(replace(${pick('html')}, ${lit(POSITION_MARK)}, d.position::text), ${lit(WORKSHOPS_MARK)}, coalesce(l.html_lines, '')),
+    replace(replace(${pick('text')}, ${lit(POSITION_MARK)}, d.position::text), ${lit(WORKSHOPS_MARK)}, coalesce(l.text_lines, '')),
+    CASE WHEN i.status = 'confirmed' THEN ${lit(JSON.stringify(req.confirmed.attachments ?? []))}::jsonb ELSE '[]'::jsonb END,
+    ${now}, ${now}
+  FROM ins i, decision d, lines l
+  RETURNING id
+)
+SELECT i.status, d.position::int AS position, (SELECT count(*) FROM mail)::int AS mails,
+  coalesce((SELECT json_agg(json_build_object('sessionId', session_id, 'status', status)) FROM choices), '[]'::json) AS sessions
+FROM ins i, decision d;
+COMMIT;`;
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      const results = (await client.query(sql)) as unknown as Array<{ rows: Array<{ status: 'confirmed' | 'waitlisted'; position: number; sessions: InsertedRegistration['sessions'] }> }>;
+      const row = results[2].rows[0];
+      if (!row) return null;
+      return { status: row.status, waitlistPosition: row.status === 'waitlisted' ? row.position : null, sessions: row.sessions };
+    } catch (error) {
+      // An error mid-string leaves the transaction open and aborted.
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      // As a QueryFailedError, the problem-details filter maps it like any other (lock timeout → 503, …).
+      throw new QueryFailedError('register (rush path)', [], error as Error);
+    } finally {
+      // A connection that could not even roll back is discarded, not returned to the pool.
+      client.release(broken);
+    }
+  }
+}
