@@ -34,16 +34,16 @@ export class ActionsRepository {
     return { items, total };
   }
 
-  insert(values: Partial<HighlightedAction>): Promise<HighlightedAction> {
-    const repo = this.repo();
+  insert(values: Partial<HighlightedAction>, manager: EntityManager): Promise<HighlightedAction> {
+    const repo = this.repo(manager);
     return repo.save(repo.create(values));
   }
 
-  save(action: HighlightedAction): Promise<HighlightedAction> {
-    return this.repo().save(action);
+  save(action: HighlightedAction, manager: EntityManager): Promise<HighlightedAction> {
+    return this.repo(manager).save(action);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.repo().delete({ id });
+  async delete(id: string, manager: EntityManager): Promise<void> {
+    await this.repo(manager).delete({ id });
   }
 }

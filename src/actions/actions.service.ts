@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { OrganiserPrincipal } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { conflict, DomainError, notFound, unprocessable } from '../common/domain-error';
@@ -6,6 +8,7 @@ import { Page } from '../common/pagination';
 import type { Event } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { existingEvent, isUniqueViolation, visibleEvent } from '../programme/event-access';
+import { ProgrammeRevisionsRepository } from '../programme/programme-revisions.repository';
 import { toActionResponse } from './action.mapper';
 import { ActionsRepository } from './actions.repository';
 import { ActionQueryDto, CreateActionDto, ProposeActionDto, UpdateActionDto } from './dto/action-input.dto';
@@ -25,6 +28,8 @@ export class ActionsService {
     private readonly actions: ActionsRepository,
     private readonly events: EventsRepository,
     private readonly clock: Clock,
+    private readonly revisions: ProgrammeRevisionsRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(eventId: string, input: CreateActionDto): Promise<ActionResponseDto> {
@@ -83,7 +88,13 @@ export class ActionsService {
       updatedAt: this.clock.now(),
     });
     try {
-      return toActionResponse(await this.actions.save(action), event.timezone, true);
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const saved = await this.actions.save(action, manager);
+        // Sessions show selected actions: the programme changes with them.
+        await this.revisions.bump(eventId, manager);
+        return saved;
+      });
+      return toActionResponse(saved, event.timezone, true);
     } catch (error) {
       if (isUniqueViolation(error, 'highlighted_action_identity_key')) throw duplicate();
       throw error;
@@ -94,26 +105,36 @@ export class ActionsService {
   async remove(eventId: string, actionId: string): Promise<void> {
     const action = await this.actions.findInEvent(eventId, actionId);
     if (!action) throw actionNotFound();
-    await this.actions.delete(actionId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.actions.delete(actionId, manager);
+      await this.revisions.bump(eventId, manager);
+    });
   }
 
   private async insert(event: Event, input: ProposeActionDto, status: HighlightedActionStatus): Promise<HighlightedAction> {
     const now = this.clock.now();
     try {
-      return await this.actions.insert({
-        eventId: event.id,
-        title: input.title.trim(),
-        summary: input.summary.trim(),
-        organisation: input.organisation.trim(),
-        organisationType: input.organisationType,
-        departments: input.departments,
-        themes: input.themes,
-        contactName: optional(input.contactName) ?? null,
-        contactEmail: optional(input.contactEmail)?.toLowerCase() ?? null,
-        url: optional(input.url) ?? null,
-        status,
-        createdAt: now,
-        updatedAt: now,
+      return await this.dataSource.transaction(async (manager) => {
+        const action = await this.actions.insert(
+          {
+            eventId: event.id,
+            title: input.title.trim(),
+            summary: input.summary.trim(),
+            organisation: input.organisation.trim(),
+            organisationType: input.organisationType,
+            departments: input.departments,
+            themes: input.themes,
+            contactName: optional(input.contactName) ?? null,
+            contactEmail: optional(input.contactEmail)?.toLowerCase() ?? null,
+            url: optional(input.url) ?? null,
+            status,
+            createdAt: now,
+            updatedAt: now,
+          },
+          manager,
+        );
+        await this.revisions.bump(event.id, manager);
+        return action;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'highlighted_action_identity_key')) throw duplicate();

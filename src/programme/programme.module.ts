@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { ProgrammeChecksService } from './checks/programme-checks.service';
+import { ProgrammeCache } from './programme-view/programme-cache';
 import { ProgrammeController } from './programme-view/programme.controller';
 import { ProgrammeRepository } from './programme-view/programme.repository';
 import { ProgrammeService } from './programme-view/programme.service';
+import { ProgrammeRevisionsRepository } from './programme-revisions.repository';
 import { RoomsController } from './rooms/rooms.controller';
 import { RoomsRepository } from './rooms/rooms.repository';
 import { RoomsService } from './rooms/rooms.service';
@@ -29,8 +31,10 @@ import { SpeakersService } from './speakers/speakers.service';
     SessionHooks,
     ProgrammeService,
     ProgrammeRepository,
+    ProgrammeCache,
     ProgrammeChecksService,
+    ProgrammeRevisionsRepository,
   ],
-  exports: [SessionHooks, SessionsRepository, SessionsService, RoomsService, SpeakersService, ProgrammeService, ProgrammeRepository],
+  exports: [ProgrammeRevisionsRepository, SessionHooks, SessionsRepository, SessionsService, RoomsService, SpeakersService, ProgrammeService, ProgrammeRepository],
 })
 export class ProgrammeModule {}

@@ -181,16 +181,67 @@ describe('public programme', () => {
       const small = await buildProgramme('Programme de cinq sessions', 5);
       await confirmChoices(big.id, []);
       let bigBody: any;
-      const bigCount = await countQueries(async () => {
+      // First reads: nothing remembered yet, the whole programme is read.
+      const bigCold = await countQueries(async () => {
         bigBody = (await t.http.get(`/api/events/${big.id}/programme`).expect(200)).body;
       });
-      const smallCount = await countQueries(() => t.http.get(`/api/events/${small.id}/programme`).expect(200));
+      const smallCold = await countQueries(() => t.http.get(`/api/events/${small.id}/programme`).expect(200));
       const sessions = bigBody.days.flatMap((d: any) => d.slots.flatMap((s: any) => s.sessions));
       expect(sessions).toHaveLength(80);
       expect(sessions.every((s: any) => s.speakers.length === 2 && s.actions.length === 1 && s.room && s.seatsLeft === 50)).toBe(true);
-      expect(bigCount).toBe(smallCount);
-      expect(bigCount).toBeLessThanOrEqual(3);
-      expect(bigCount).toBeGreaterThan(0);
+      expect(bigCold).toBe(smallCold);
+      expect(bigCold).toBeLessThanOrEqual(3);
+      expect(bigCold).toBeGreaterThan(0);
+      // Later reads of an unchanged programme: the event, then its revision and seats.
+      const warm = async (id: string) => {
+        const counts = [];
+        for (let i = 0; i < 3; i++) counts.push(await countQueries(() => t.http.get(`/api/events/${id}/programme`).expect(200)));
+        return Math.min(...counts);
+      };
+      expect(await warm(big.id)).toBe(await warm(small.id));
+      expect(await warm(big.id)).toBeLessThanOrEqual(2);
+    });
+
+    it('shows at once, on another instance, every change made through this one', async () => {
+      const t2 = await startTestApp({ databaseUrl: t.databaseUrl });
+      try {
+        const event = await createEvent(t, { title: 'Deux instances' });
+        const room = await createRoom(t, event.id, { name: 'Salle Antigone', capacity: 10 });
+        const session = await createSession(t, event.id, { title: 'Atelier initial', roomId: room.id, ...slot(event, 1, 2) });
+        const read = async () => {
+          const res = await t2.http.get(`/api/events/${event.id}/programme`).expect(200);
+          return { etag: res.headers.etag as string, event: res.body.event, session: res.body.days[0].slots[0].sessions[0] };
+        };
+        const seen = [await read()];
+        await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ title: 'Atelier renommé' }).expect(200);
+        seen.push(await read());
+        expect(seen[1].session.title).toBe('Atelier renommé');
+        await t.http.patch(`/api/events/${event.id}/rooms/${room.id}`).set(await t.auth()).send({ name: 'Salle Antigone 2' }).expect(200);
+        seen.push(await read());
+        expect(seen[2].session.room.name).toBe('Salle Antigone 2');
+        const speaker = await createSpeaker(t, event.id, { fullName: 'Rose Lacombe' });
+        await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ speakerIds: [speaker.id] }).expect(200);
+        await t.http.patch(`/api/events/${event.id}/speakers/${speaker.id}`).set(await t.auth()).send({ fullName: 'Rose Lacombe-Vidal' }).expect(200);
+        seen.push(await read());
+        expect(seen[3].session.speakers.map((s: any) => s.fullName)).toEqual(['Rose Lacombe-Vidal']);
+        const proposal = (await t.http.post(`/api/events/${event.id}/actions/proposals`).send({ title: 'Action à retenir', summary: 'Une action proposée puis retenue.', organisation: 'Asso', organisationType: 'association', departments: ['34'], themes: [] }).expect(201)).body;
+        await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ actionIds: [proposal.id] }).expect(200);
+        expect((await read()).session.actions).toEqual([]);
+        await t.http.patch(`/api/events/${event.id}/actions/${proposal.id}`).set(await t.auth()).send({ status: 'selected' }).expect(200);
+        seen.push(await read());
+        expect(seen[4].session.actions.map((a: any) => a.title)).toEqual(['Action à retenir']);
+        await confirmChoices(event.id, [session.id]);
+        seen.push(await read());
+        expect(seen[5].session.seatsLeft).toBe(9);
+        await t.http.patch(`/api/events/${event.id}`).set(await t.auth()).send({ title: 'Deux instances, titre revu' }).expect(200);
+        seen.push(await read());
+        expect(seen[6].event.title).toBe('Deux instances, titre revu');
+        expect(new Set(seen.map((s) => s.etag)).size).toBe(seen.length);
+        await t.http.delete(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).expect(204);
+        expect((await t2.http.get(`/api/events/${event.id}/programme`).expect(200)).body.days).toEqual([]);
+      } finally {
+        await t2.close();
+      }
     });
   });
 

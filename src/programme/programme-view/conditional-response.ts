@@ -17,8 +17,15 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * Sends `body` with a strong ETag, or 304 without a body when the client already holds it.
  * `no-cache` lets caches keep it but revalidate every time, so a moved session shows at once.
  */
-export function sendCacheable(req: Request, res: Response, body: string, contentType: string, isPublic: boolean, extraHeaders: Record<string, string> = {}): void {
-  const etag = strongEtag(body);
+export function sendCacheable(
+  req: Request,
+  res: Response,
+  rendered: { body: string; etag: string },
+  contentType: string,
+  isPublic: boolean,
+  extraHeaders: Record<string, string> = {},
+): void {
+  const { body, etag } = rendered;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', isPublic ? 'public, no-cache' : 'private, no-cache');
   res.setHeader('Vary', 'Authorization');

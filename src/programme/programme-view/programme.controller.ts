@@ -36,8 +36,8 @@ export class ProgrammeController {
     @Res() res: Response,
     @CurrentOrganiser() organiser?: OrganiserPrincipal,
   ): Promise<void> {
-    const { event, programme } = await this.programme.get(idOrSlug, organiser);
-    sendCacheable(req, res, JSON.stringify(programme), 'application/json; charset=utf-8', event.status !== 'draft');
+    const rendered = await this.programme.json(idOrSlug, organiser);
+    sendCacheable(req, res, rendered, 'application/json; charset=utf-8', rendered.event.status !== 'draft');
   }
 
   @Get(':idOrSlug/programme.ics')
@@ -56,9 +56,9 @@ export class ProgrammeController {
     @Res() res: Response,
     @CurrentOrganiser() organiser?: OrganiserPrincipal,
   ): Promise<void> {
-    const { event, ics } = await this.programme.calendar(idOrSlug, organiser);
-    sendCacheable(req, res, ics, 'text/calendar; charset=utf-8', event.status !== 'draft', {
-      'Content-Disposition': `attachment; filename="${event.slug}.ics"`,
+    const rendered = await this.programme.calendar(idOrSlug, organiser);
+    sendCacheable(req, res, rendered, 'text/calendar; charset=utf-8', rendered.event.status !== 'draft', {
+      'Content-Disposition': `attachment; filename="${rendered.event.slug}.ics"`,
     });
   }
 

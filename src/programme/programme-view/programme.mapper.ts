@@ -1,7 +1,7 @@
 import { localDate, toZonedIso } from '../../common/time';
 import type { Event } from '../../events/event.entity';
 import { ProgrammeDayDto, ProgrammeDto, ProgrammeSessionDto } from './programme.dto';
-import type { ProgrammeRow } from './programme.repository';
+import type { ProgrammeRow, ProgrammeState } from './programme.repository';
 
 /**
  * Formatting an instant in a zone costs an Intl call (≈8 µs); a programme repeats the same few
@@ -21,14 +21,14 @@ function memo(kind: 'iso' | 'date', date: Date, tz: string): string {
 const zoned = (date: Date, tz: string) => memo('iso', date, tz);
 
 /** Seats left for choosing a workshop; null until anyone registered, or when nothing limits it. */
-export function seatsLeft(row: ProgrammeRow): number | null {
-  if (row.type !== 'workshop' || !row.eventHasRegistrations) return null;
+export function seatsLeft(row: ProgrammeRow, state: Pick<ProgrammeState, 'hasRegistrations' | 'confirmed'>): number | null {
+  if (row.type !== 'workshop' || !state.hasRegistrations) return null;
   const capacity = row.capacity ?? row.room?.capacity ?? null;
-  return capacity === null ? null : Math.max(0, capacity - row.confirmedChoices);
+  return capacity === null ? null : Math.max(0, capacity - (state.confirmed.get(row.id) ?? 0));
 }
 
 /** Days (local dates) → slots (sessions starting at the same instant) → sessions. Rows come in time order. */
-export function toProgramme(event: Event, rows: ProgrammeRow[]): ProgrammeDto {
+export function toProgramme(event: Event, rows: ProgrammeRow[], state: Pick<ProgrammeState, 'hasRegistrations' | 'confirmed'>): ProgrammeDto {
   const tz = event.timezone;
   const days: ProgrammeDayDto[] = [];
   let slotEnd = 0;
@@ -46,7 +46,7 @@ export function toProgramme(event: Event, rows: ProgrammeRow[]): ProgrammeDto {
       slotEnd = row.endsAt.getTime();
       slot.endsAt = zoned(row.endsAt, tz);
     }
-    slot.sessions.push(toProgrammeSession(row, tz));
+    slot.sessions.push(toProgrammeSession(row, tz, state));
   }
   return {
     event: {
@@ -66,7 +66,7 @@ export function toProgramme(event: Event, rows: ProgrammeRow[]): ProgrammeDto {
   };
 }
 
-function toProgrammeSession(row: ProgrammeRow, tz: string): ProgrammeSessionDto {
+function toProgrammeSession(row: ProgrammeRow, tz: string, state: Pick<ProgrammeState, 'hasRegistrations' | 'confirmed'>): ProgrammeSessionDto {
   return {
     id: row.id,
     title: row.title,
@@ -78,7 +78,7 @@ function toProgrammeSession(row: ProgrammeRow, tz: string): ProgrammeSessionDto 
     speakers: row.speakers,
     themes: row.themes,
     capacity: row.capacity,
-    seatsLeft: seatsLeft(row),
+    seatsLeft: seatsLeft(row, state),
     actions: row.actions,
   };
 }

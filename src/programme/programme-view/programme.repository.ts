@@ -17,15 +17,22 @@ export interface ProgrammeRow {
   speakers: { id: string; fullName: string; jobTitle: string | null; organisation: string | null }[];
   /** Selected actions only. */
   actions: { id: string; title: string; organisation: string; departments: string[] }[];
-  confirmedChoices: number;
-  /** Whether the event has any registration at all (same for every row). */
-  eventHasRegistrations: boolean;
+}
+
+/** What changes without the programme itself changing: registrations and workshop choices. */
+export interface ProgrammeState {
+  /** Bumped by every programme write (see ProgrammeRevisionsRepository); null before the first. */
+  revision: string | null;
+  hasRegistrations: boolean;
+  /** Confirmed choices per session, `id:count` pairs in id order: a cheap key for the seats. */
+  confirmedKey: string;
+  confirmed: Map<string, number>;
 }
 
 /**
- * The whole programme of an event in ONE query, whatever its size: rooms joined, speakers,
- * selected actions and confirmed choices aggregated per session inside PostgreSQL. It is the
- * most-read endpoint; a query per session would not survive a conference morning.
+ * The whole programme of an event in ONE query, whatever its size: rooms joined, speakers and
+ * selected actions aggregated per session inside PostgreSQL. It is the most-read endpoint; a
+ * query per session would not survive a conference morning.
  */
 const PROGRAMME_SQL = `
   SELECT s.id, s.title, s.type, s.description, s.starts_at, s.ends_at, s.updated_at, s.themes, s.capacity,
@@ -37,9 +44,7 @@ const PROGRAMME_SQL = `
          coalesce((SELECT json_agg(json_build_object('id', a.id, 'title', a.title, 'organisation', a.organisation,
                                                     'departments', a.departments) ORDER BY a.title, a.id)
                      FROM session_action sa JOIN highlighted_action a ON a.id = sa.action_id
-                    WHERE sa.session_id = s.id AND a.status = 'selected'), '[]'::json) AS actions,
-         (SELECT count(*) FROM session_choice sc WHERE sc.session_id = s.id AND sc.status = 'confirmed')::int AS confirmed_choices,
-         EXISTS (SELECT 1 FROM registration rg WHERE rg.event_id = s.event_id) AS event_has_registrations
+                    WHERE sa.session_id = s.id AND a.status = 'selected'), '[]'::json) AS actions
     FROM session s
     LEFT JOIN room r ON r.id = s.room_id
    WHERE s.event_id = $1
@@ -64,9 +69,26 @@ export class ProgrammeRepository {
       room: r.room,
       speakers: r.speakers,
       actions: r.actions,
-      confirmedChoices: r.confirmed_choices,
-      eventHasRegistrations: r.event_has_registrations,
     }));
+  }
+
+  /** The programme's revision and its seats, in one small query (index-only on session_choice). */
+  async stateOf(eventId: string): Promise<ProgrammeState> {
+    const [row]: { revision: string | null; has_registrations: boolean; confirmed: string | null }[] = await this.dataSource.query(
+      `SELECT (SELECT revision::text FROM programme_revision WHERE event_id = $1) AS revision,
+              EXISTS (SELECT 1 FROM registration WHERE event_id = $1) AS has_registrations,
+              (SELECT string_agg(c.session_id || ':' || c.n, ',' ORDER BY c.session_id)
+                 FROM (SELECT sc.session_id, count(*) AS n FROM session_choice sc JOIN session s ON s.id = sc.session_id
+                        WHERE s.event_id = $1 AND sc.status = 'confirmed' GROUP BY sc.session_id) c) AS confirmed`,
+      [eventId],
+    );
+    const confirmedKey = row.confirmed ?? '';
+    const confirmed = new Map<string, number>();
+    for (const pair of confirmedKey ? confirmedKey.split(',') : []) {
+      const [id, n] = pair.split(':');
+      confirmed.set(id, Number(n));
+    }
+    return { revision: row.revision, hasRegistrations: row.has_registrations, confirmedKey, confirmed };
   }
 
   /** Speakers of the event who speak in no session, by name. */

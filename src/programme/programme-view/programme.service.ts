@@ -6,41 +6,73 @@ import { renderCalendar } from '../../documents/ics/calendar.renderer';
 import type { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
 import { visibleEvent } from '../event-access';
-import { ProgrammeDto } from './programme.dto';
+import { strongEtag } from './conditional-response';
+import { CachedProgramme, ProgrammeCache } from './programme-cache';
 import { toProgramme } from './programme.mapper';
-import { ProgrammeRepository, ProgrammeRow } from './programme.repository';
+import { ProgrammeRepository, ProgrammeRow, ProgrammeState } from './programme.repository';
+
+export interface RenderedProgramme {
+  event: Event;
+  body: string;
+  etag: string;
+}
 
 @Injectable()
 export class ProgrammeService {
   constructor(
     private readonly programme: ProgrammeRepository,
     private readonly events: EventsRepository,
+    private readonly cache: ProgrammeCache,
   ) {}
 
-  /** Two queries whatever the programme's size: the event, then every session with what it shows. */
-  async get(idOrSlug: string, organiser?: OrganiserPrincipal): Promise<{ event: Event; programme: ProgrammeDto }> {
+  /**
+   * The programme as JSON. Two small queries per read (the event; the programme's revision and
+   * seats), plus one for every session at once when the programme changed since this instance
+   * last read it. Never more, whatever the number of sessions.
+   */
+  async json(idOrSlug: string, organiser?: OrganiserPrincipal): Promise<RenderedProgramme> {
     const event = await this.findEvent(idOrSlug, organiser);
-    return { event, programme: toProgramme(event, await this.programme.programmeOf(event.id)) };
+    const state = await this.programme.stateOf(event.id);
+    const entry = await this.structure(event, state);
+    const seatsKey = `${state.hasRegistrations}|${state.confirmedKey}`;
+    if (entry.json?.seatsKey !== seatsKey) {
+      const body = JSON.stringify(toProgramme(event, entry.rows, state));
+      entry.json = { seatsKey, body, etag: strongEtag(body) };
+    }
+    return { event, body: entry.json.body, etag: entry.json.etag };
   }
 
   /** The programme as an iCalendar file: one VEVENT per session, UID `<sessionId>@rencontres`. */
-  async calendar(idOrSlug: string, organiser?: OrganiserPrincipal): Promise<{ event: Event; ics: string }> {
+  async calendar(idOrSlug: string, organiser?: OrganiserPrincipal): Promise<RenderedProgramme> {
     const event = await this.findEvent(idOrSlug, organiser);
-    const rows = await this.programme.programmeOf(event.id);
-    const ics = renderCalendar({
-      name: event.title,
-      timezone: event.timezone,
-      entries: rows.map((row) => ({
-        uid: `${row.id}@rencontres`,
-        title: row.title,
-        startsAt: row.startsAt,
-        endsAt: row.endsAt,
-        location: location(row, event),
-        description: description(row, event),
-        updatedAt: row.updatedAt,
-      })),
-    });
-    return { event, ics };
+    const entry = await this.structure(event, await this.programme.stateOf(event.id));
+    if (!entry.ics) {
+      const body = renderCalendar({
+        name: event.title,
+        timezone: event.timezone,
+        entries: entry.rows.map((row) => ({
+          uid: `${row.id}@rencontres`,
+          title: row.title,
+          startsAt: row.startsAt,
+          endsAt: row.endsAt,
+          location: location(row, event),
+          description: description(row, event),
+          updatedAt: row.updatedAt,
+        })),
+      });
+      entry.ics = { body, etag: strongEtag(body) };
+    }
+    return { event, ...entry.ics };
+  }
+
+  private async structure(event: Event, state: ProgrammeState): Promise<CachedProgramme> {
+    const structureKey = `${state.revision ?? 0}|${event.updatedAt.getTime()}`;
+    const cached = this.cache.find(event.id, structureKey);
+    if (cached) return cached;
+    // Read after the revision: these rows are at least as new as the key they are kept under.
+    const entry: CachedProgramme = { structureKey, rows: await this.programme.programmeOf(event.id) };
+    this.cache.keep(event.id, entry);
+    return entry;
   }
 
   private async findEvent(idOrSlug: string, organiser?: OrganiserPrincipal): Promise<Event> {

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../common/domain-error';
 import { Page, PaginationQuery } from '../../common/pagination';
 import { EventsRepository } from '../../events/events.repository';
 import { existingEvent, isUniqueViolation, visibleEvent } from '../event-access';
+import { ProgrammeRevisionsRepository } from '../programme-revisions.repository';
 import { CreateRoomDto, RoomResponseDto, UpdateRoomDto } from './dto/room.dto';
 import { toRoomResponse } from './room.mapper';
 import { RoomsRepository } from './rooms.repository';
@@ -18,13 +19,19 @@ export class RoomsService {
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly events: EventsRepository,
+    private readonly revisions: ProgrammeRevisionsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(eventId: string, input: CreateRoomDto): Promise<RoomResponseDto> {
     existingEvent(await this.events.findById(eventId));
     try {
-      return toRoomResponse(await this.rooms.insert({ eventId, name: input.name.trim(), capacity: input.capacity ?? null }));
+      const room = await this.dataSource.transaction(async (manager) => {
+        const room = await this.rooms.insert({ eventId, name: input.name.trim(), capacity: input.capacity ?? null }, manager);
+        await this.revisions.bump(eventId, manager);
+        return room;
+      });
+      return toRoomResponse(room);
     } catch (error) {
       if (isUniqueViolation(error, 'room_event_name_key')) throw nameTaken();
       throw error;
@@ -50,7 +57,12 @@ export class RoomsService {
     if (input.name !== undefined) room.name = input.name.trim();
     if (input.capacity !== undefined) room.capacity = input.capacity;
     try {
-      return toRoomResponse(await this.rooms.save(room));
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const saved = await this.rooms.save(room, manager);
+        await this.revisions.bump(eventId, manager);
+        return saved;
+      });
+      return toRoomResponse(saved);
     } catch (error) {
       if (isUniqueViolation(error, 'room_event_name_key')) throw nameTaken();
       throw error;
@@ -73,6 +85,7 @@ export class RoomsService {
         );
       }
       await this.rooms.delete(roomId, manager);
+      await this.revisions.bump(eventId, manager);
     });
   }
 }

@@ -8,6 +8,7 @@ import { Page } from '../../common/pagination';
 import { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
 import { existingEvent, visibleEvent } from '../event-access';
+import { ProgrammeRevisionsRepository } from '../programme-revisions.repository';
 import { CreateSessionDto, SessionQueryDto, UpdateSessionDto } from './dto/session-input.dto';
 import { SessionResponseDto } from './dto/session-response.dto';
 import { describeClashes, findSessionClashes } from './session-conflicts';
@@ -35,6 +36,7 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly events: EventsRepository,
     private readonly hooks: SessionHooks,
+    private readonly revisions: ProgrammeRevisionsRepository,
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -72,6 +74,7 @@ export class SessionsService {
       );
       await this.sessions.replaceSpeakers(session.id, draft.speakerIds, manager);
       await this.sessions.replaceActions(session.id, draft.actionIds, manager);
+      await this.revisions.bump(eventId, manager);
       return { event, created: (await this.sessions.findInEvent(eventId, session.id, manager))! };
     });
     return toSessionResponse(created, event.timezone);
@@ -109,6 +112,7 @@ export class SessionsService {
       if (input.actionIds) await this.sessions.replaceActions(session.id, draft.actionIds, manager);
       // Registrations may refuse the change (e.g. a capacity below the confirmed count) or tell people.
       await this.hooks.updated(saved, before, manager);
+      await this.revisions.bump(eventId, manager);
       return { event, updated: (await this.sessions.findInEvent(eventId, session.id, manager))! };
     });
     return toSessionResponse(updated, event.timezone);
@@ -121,6 +125,7 @@ export class SessionsService {
       if (!current) throw sessionNotFound();
       await this.hooks.deleting(current.session, manager);
       await this.sessions.delete(sessionId, manager);
+      await this.revisions.bump(eventId, manager);
     });
   }
 

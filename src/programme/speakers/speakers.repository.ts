@@ -21,13 +21,13 @@ export class SpeakersRepository {
     return { items, total };
   }
 
-  insert(values: Partial<Speaker>): Promise<Speaker> {
-    const repo = this.repo();
+  insert(values: Partial<Speaker>, manager?: EntityManager): Promise<Speaker> {
+    const repo = this.repo(manager);
     return repo.save(repo.create(values));
   }
 
-  save(speaker: Speaker): Promise<Speaker> {
-    return this.repo().save(speaker);
+  save(speaker: Speaker, manager?: EntityManager): Promise<Speaker> {
+    return this.repo(manager).save(speaker);
   }
 
   async delete(id: string, manager: EntityManager): Promise<void> {

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../common/domain-error';
 import { Page, PaginationQuery } from '../../common/pagination';
 import { EventsRepository } from '../../events/events.repository';
 import { existingEvent, visibleEvent } from '../event-access';
+import { ProgrammeRevisionsRepository } from '../programme-revisions.repository';
 import { CreateSpeakerDto, SpeakerResponseDto, UpdateSpeakerDto } from './dto/speaker.dto';
 import { toSpeakerResponse } from './speaker.mapper';
 import { SpeakersRepository } from './speakers.repository';
@@ -18,18 +19,26 @@ export class SpeakersService {
   constructor(
     private readonly speakers: SpeakersRepository,
     private readonly events: EventsRepository,
+    private readonly revisions: ProgrammeRevisionsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(eventId: string, input: CreateSpeakerDto): Promise<SpeakerResponseDto> {
     existingEvent(await this.events.findById(eventId));
-    const speaker = await this.speakers.insert({
-      eventId,
-      fullName: input.fullName.trim(),
-      jobTitle: trimmed(input.jobTitle) ?? null,
-      organisation: trimmed(input.organisation) ?? null,
-      bio: trimmed(input.bio) ?? null,
-      email: trimmed(input.email)?.toLowerCase() ?? null,
+    const speaker = await this.dataSource.transaction(async (manager) => {
+      const created = await this.speakers.insert(
+        {
+          eventId,
+          fullName: input.fullName.trim(),
+          jobTitle: trimmed(input.jobTitle) ?? null,
+          organisation: trimmed(input.organisation) ?? null,
+          bio: trimmed(input.bio) ?? null,
+          email: trimmed(input.email)?.toLowerCase() ?? null,
+        },
+        manager,
+      );
+      await this.revisions.bump(eventId, manager);
+      return created;
     });
     return toSpeakerResponse(speaker, true);
   }
@@ -55,7 +64,12 @@ export class SpeakersService {
     if (input.organisation !== undefined) speaker.organisation = trimmed(input.organisation) ?? null;
     if (input.bio !== undefined) speaker.bio = trimmed(input.bio) ?? null;
     if (input.email !== undefined) speaker.email = trimmed(input.email)?.toLowerCase() ?? null;
-    return toSpeakerResponse(await this.speakers.save(speaker), true);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await this.speakers.save(speaker, manager);
+      await this.revisions.bump(eventId, manager);
+      return saved;
+    });
+    return toSpeakerResponse(saved, true);
   }
 
   /** Refused while the speaker is in a session: the organiser takes them out of those first. */
@@ -73,6 +87,7 @@ export class SpeakersService {
         );
       }
       await this.speakers.delete(speakerId, manager);
+      await this.revisions.bump(eventId, manager);
     });
   }
 }
