@@ -23,6 +23,12 @@ describe('renderCalendar', () => {
     expect(events[0].description).toContain('\nOuverture des travaux');
   });
 
+  it('escapes the calendar name too', () => {
+    const named = renderCalendar({ ...SAMPLE_CALENDAR, name: 'Rencontre, édition 2027; Occitanie' });
+    expect(named).toContain('\r\nNAME:Rencontre\\, édition 2027\\; Occitanie\r\n');
+    expect(named).toContain('\r\nX-WR-CALNAME:Rencontre\\, édition 2027\\; Occitanie\r\n');
+  });
+
   it('is pure: the same view renders the same bytes', () => {
     expect(renderCalendar(SAMPLE_CALENDAR)).toBe(text);
   });

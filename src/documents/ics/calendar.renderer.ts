@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { escape } from 'ical-generator';
 
 /** One calendar entry: a programme session, or a session of someone's personal agenda. */
 export interface CalendarEntryView {
@@ -28,7 +28,8 @@ export interface CalendarView {
  */
 export function renderCalendar(view: CalendarView): string {
   const calendar = ical({
-    name: view.name,
+    // ical-generator 10.2 writes NAME / X-WR-CALNAME unescaped (its event texts are escaped).
+    name: escape(view.name, false),
     prodId: { company: 'Rencontres', product: 'programme', language: 'FR' },
     x: [{ key: 'X-WR-TIMEZONE', value: view.timezone }],
   });
