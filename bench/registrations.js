@@ -2,9 +2,11 @@
 // 2,000 registrations from 50 concurrent HTTP clients for an event of 1,500 seats and ten workshops of 150
 // (5 time slots × 2 parallel workshops; each client picks two workshops in different slots), then the
 // same number of plain single-row INSERT transactions over 50 connections straight to the same PostgreSQL.
+// The HTTP clients run in a worker thread: sharing the server's event loop would measure the client too.
 'use strict';
-const { Pool } = require('pg');
-const { startBenchApp, percentile } = require('./support');
+const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
+const { Pool } = isMainThread ? require('pg') : {};
+const { startBenchApp, percentile } = isMainThread ? require('./support') : {};
 
 const REGISTRATIONS = 2000;
 const CLIENTS = 50;
@@ -87,20 +89,38 @@ async function run(total, clients, task) {
   return { latencies, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/** In the worker: `total` registrations from `clients` concurrent keep-alive clients. */
+async function workerMain() {
+  const { baseUrl, eventId, slots, total, clients, offset } = workerData;
+  const statuses = {};
+  const result = await run(total, clients, async (i) => {
+    const res = await json(baseUrl, 'POST', `/api/events/${eventId}/registrations`, body(offset + i, slots));
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+  });
+  parentPort.postMessage({ ...result, statuses });
+}
+
+/** Runs the HTTP load in a worker thread and waits for its figures. */
+function loadFromWorker(data) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: data });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
 async function main() {
   const app = await startBenchApp();
   const pool = new Pool({ connectionString: app.databaseUrl, max: CLIENTS });
   try {
     // Warm-up on another event (JIT, connection pools), not measured.
     const warm = await createOpenEvent(app, pool, 'Échauffement');
-    await run(200, CLIENTS, (i) => json(app.baseUrl, 'POST', `/api/events/${warm.event.id}/registrations`, body(i, warm.slots)));
+    await loadFromWorker({ baseUrl: app.baseUrl, eventId: warm.event.id, slots: warm.slots, total: 200, clients: CLIENTS, offset: 0 });
 
     const { event, slots } = await createOpenEvent(app, pool, 'Rencontre régionale 2027');
-    const statuses = new Map();
-    const { latencies, seconds } = await run(REGISTRATIONS, CLIENTS, async (i) => {
-      const res = await json(app.baseUrl, 'POST', `/api/events/${event.id}/registrations`, body(i, slots));
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    });
+    const measured = await loadFromWorker({ baseUrl: app.baseUrl, eventId: event.id, slots, total: REGISTRATIONS, clients: CLIENTS, offset: 0 });
+    const { latencies, seconds } = measured;
+    const statuses = new Map(Object.entries(measured.statuses).map(([k, v]) => [Number(k), v]));
 
     const { rows: counts } = await pool.query(
       `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
@@ -158,7 +178,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (isMainThread) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  workerMain();
+}

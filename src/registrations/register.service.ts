@@ -11,6 +11,7 @@ import { EventsRepository } from '../events/events.repository';
 import { escapeHtml, OutboxService } from '../notifications/outbox.service';
 import { RegisterDto } from './dto/register.dto';
 import { RegistrationCreatedDto } from './dto/registration-response.dto';
+import { EventSnapshotCache } from './event-snapshot.cache';
 import { generateCheckInCode, generateManageToken, hashManageToken } from './manage-token';
 import { confirmationMessage, STATUS_LABEL, waitlistedMessage, WorkshopLine, workshopLinePrefix } from './registration-messages';
 import { POSITION_MARK, RegistrationRushRepository, WORKSHOPS_MARK } from './registration-rush.repository';
@@ -72,6 +73,7 @@ export class RegisterService {
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
     private readonly rush: RegistrationRushRepository,
+    private readonly snapshots: EventSnapshotCache,
     private readonly choices: SessionChoicesRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -80,7 +82,8 @@ export class RegisterService {
   ) {}
 
   /**
-   * Checks the request against an unlocked read of the event and its workshops, then decides the
+   * Checks the request against a recent unlocked read of the event and its workshops (see
+   * EventSnapshotCache), then decides the
    * seats in one round trip under the event's row lock (see RegistrationRushRepository). Should
    * the event have changed in between, the fully locked path decides (and explains a refusal).
    */
@@ -89,8 +92,10 @@ export class RegisterService {
     const manageUrl = manageUrlFor(this.config, token);
     const sessionIds = input.sessionIds ?? [];
     const now = this.clock.now();
-    const [event, sessions] = await Promise.all([this.events.findById(eventId), this.choices.findSessions(sessionIds, eventId)]);
+    const snapshot = await this.snapshots.get(eventId, sessionIds, (e) => closedReason(e, now) === null);
+    const event = snapshot?.event ?? null;
     const mode = this.assertCanRegister(event, input, now);
+    const sessions = sessionIds.flatMap((id) => snapshot!.workshops.get(id) ?? []);
     assertWorkshops(sessionIds, sessions);
     const registration = this.newRegistration(event!, input, mode, token);
     try {

@@ -34,7 +34,8 @@ const uuidArray = (values: string[]) => `ARRAY[${values.map(lit).join(', ')}]::u
  * round trips. Values are inlined as escaped literals (the simple query protocol has no
  * parameters); each statement still gets a fresh snapshot (READ COMMITTED), so the counts read
  * after the lock are exact. Returns null when the event no longer matches what the caller
- * pre-read (closed, cancelled, changed format, a session no longer a workshop of it): the
+ * pre-read (closed, cancelled, changed format, a session no longer a workshop of it, two chosen
+ * workshops now overlapping): the
  * caller then takes the fully checked path.
  */
 @Injectable()
@@ -57,6 +58,8 @@ WITH ev AS (
   WHERE id = ${e} AND status = 'published' AND format = ${lit(req.eventFormat)}
     AND (registration_opens_at IS NULL OR registration_opens_at <= ${now}) AND ${now} < coalesce(registration_closes_at, starts_at)
     AND (SELECT count(*) FROM session WHERE id = ANY(${uuidArray(ids)}) AND event_id = ${e} AND type = 'workshop') = ${ids.length}
+    AND NOT EXISTS (SELECT 1 FROM session a JOIN session b ON a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+                    WHERE a.id = ANY(${uuidArray(ids)}) AND b.id = ANY(${uuidArray(ids)}))
 ), counts AS (
   SELECT coalesce(max(confirmed), 0) AS confirmed, coalesce(max(waitlisted), 0) AS waiting
   FROM registration_tally WHERE event_id = ${e} AND attendance_mode = ${mode}

@@ -5,6 +5,7 @@ import { ProgrammeModule } from '../programme/programme.module';
 import { RegistrationsAdminModule } from './admin/registrations-admin.module';
 import { CancellationService } from './cancellation.service';
 import { CapacityHooks } from './capacity-hooks';
+import { EventSnapshotCache } from './event-snapshot.cache';
 import { RegisterService } from './register.service';
 import { RegistrantController } from './registrant.controller';
 import { RegistrationRushRepository } from './registration-rush.repository';
@@ -22,6 +23,7 @@ import { WaitlistService } from './waitlist.service';
   providers: [
     RegistrationsRepository,
     RegistrationRushRepository,
+    EventSnapshotCache,
     SessionChoicesRepository,
     WaitlistService,
     RegisterService,

@@ -42,9 +42,15 @@ export class SessionChoicesRepository {
     return this.sessions(ids, eventId, manager, true);
   }
 
-  /** The same, read without locking (to check a request before taking any lock). */
-  findSessions(ids: string[], eventId: string): Promise<LockedSession[]> {
-    return this.sessions(ids, eventId, this.dataSource.manager, false);
+  /** Every workshop of an event, unlocked. */
+  findWorkshopsOf(eventId: string): Promise<LockedSession[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.event_id AS "eventId", s.type, s.title, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+         s.room_id AS "roomId", coalesce(s.capacity, r.capacity) AS capacity
+       FROM session s LEFT JOIN room r ON r.id = s.room_id
+       WHERE s.event_id = $1 AND s.type = 'workshop'`,
+      [eventId],
+    );
   }
 
   private async sessions(ids: string[], eventId: string, manager: EntityManager, lock: boolean): Promise<LockedSession[]> {
