@@ -1,5 +1,5 @@
 import { createEvent } from '../support/factories';
-import { createRoom, createSession, slot } from '../support/programme-factories';
+import { createAction, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('rooms', () => {
@@ -70,5 +70,17 @@ describe('rooms', () => {
     for (const s of [a, b]) await t.http.delete(`/api/events/${event.id}/sessions/${s.id}`).set(await t.auth()).expect(204);
     await t.http.delete(`/api/events/${event.id}/rooms/${room.id}`).set(await t.auth()).expect(204);
     await t.http.get(`/api/events/${event.id}/rooms/${room.id}`).expect(404);
+  });
+
+  it('lets a draft event be deleted with its whole programme', async () => {
+    const draft = await createEvent(t, { title: 'Brouillon à supprimer' }, { publish: false });
+    const room = await createRoom(t, draft.id);
+    const speaker = await createSpeaker(t, draft.id);
+    const action = await createAction(t, draft.id);
+    await createSession(t, draft.id, { roomId: room.id, speakerIds: [speaker.id], actionIds: [action.id], ...slot(draft, 1, 2) });
+    const deleted = await t.http.delete(`/api/events/${draft.id}`).set(await t.auth());
+    expect([deleted.status, deleted.body]).toEqual([204, {}]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM room WHERE event_id = $1`, [draft.id]);
+    expect(n).toBe(0);
   });
 });
