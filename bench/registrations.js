@@ -5,6 +5,7 @@
 // The HTTP clients run in a worker thread: sharing the server's event loop would measure the client too.
 'use strict';
 const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
+const os = require('node:os');
 const { Pool } = isMainThread ? require('pg') : {};
 const { startBenchApp, percentile } = isMainThread ? require('./support') : {};
 
@@ -118,6 +119,7 @@ async function main() {
     await loadFromWorker({ baseUrl: app.baseUrl, eventId: warm.event.id, slots: warm.slots, total: 200, clients: CLIENTS, offset: 0 });
 
     const { event, slots } = await createOpenEvent(app, pool, 'Rencontre régionale 2027');
+    const loadBefore = os.loadavg()[0];
     const measured = await loadFromWorker({ baseUrl: app.baseUrl, eventId: event.id, slots, total: REGISTRATIONS, clients: CLIENTS, offset: 0 });
     const { latencies, seconds } = measured;
     const statuses = new Map(Object.entries(measured.statuses).map(([k, v]) => [Number(k), v]));
@@ -159,6 +161,8 @@ async function main() {
     const overbooked =
       (counts[0].confirmed > SEATS ? 1 : 0) + workshops.filter((w) => w.confirmed > w.capacity).length;
     const fmt = (n) => n.toFixed(1);
+    // Other processes on the machine share its cores: say how busy it was.
+    console.log(`machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(2)} before the run, ${os.loadavg()[0].toFixed(2)} after`);
     console.log(`registrations: ${REGISTRATIONS} from ${CLIENTS} concurrent HTTP clients (event ${SEATS} seats, 10 workshops × ${WORKSHOP_SEATS}, 2 choices each)`);
     console.log(`  HTTP statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`);
     console.log(`  throughput: ${fmt(rate)} registrations/s (${seconds.toFixed(2)} s)`);

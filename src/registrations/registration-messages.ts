@@ -1,10 +1,23 @@
-import { formatFrench, formatFrenchTime } from '../common/time';
+import { formatFrench as formatFrenchUncached, formatFrenchTime } from '../common/time';
 import type { Event } from '../events/event.entity';
 import { textToHtml } from '../notifications/outbox.service';
 import type { OutboxMessage } from '../notifications/outbox.repository';
 import type { Registration } from './registration.entity';
 
 /** Pure renderers of what registrations say to people, in French. Delivery templates may restyle them. */
+
+// The same few dates are worded for every message of a rush: remember them.
+const worded = new Map<string, string>();
+function formatFrench(date: Date, timeZone: string): string {
+  const key = `${date.getTime()}|${timeZone}`;
+  let text = worded.get(key);
+  if (text === undefined) {
+    if (worded.size > 5000) worded.clear();
+    text = formatFrenchUncached(date, timeZone);
+    worded.set(key, text);
+  }
+  return text;
+}
 
 type Person = Pick<Registration, 'id' | 'firstName' | 'email' | 'attendanceMode'>;
 export interface WorkshopLine {
