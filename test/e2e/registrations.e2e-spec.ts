@@ -133,6 +133,13 @@ describe('registering', () => {
     expect(b.body).toMatchObject({ status: 'confirmed', sessions: [{ sessionId: w3.id, status: 'confirmed' }, { sessionId: w1.id, status: 'waitlisted' }] });
     const me = await t.http.get('/api/registrations/me').set('X-Registration-Token', b.body.manageToken).expect(200);
     expect(me.body.sessions.find((s: { sessionId: string }) => s.sessionId === w1.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    const told = (await outboxRows(t, event.id)).find((r) => r.registration_id === b.body.id)!;
+    expect(told.text).toContain(`- ${w3.title} (`);
+    expect(told.text).toMatch(new RegExp(`${w3.title} \\(.*\\) : place confirmée\\n- ${w1.title} \\(.*\\) : liste d’attente|${w1.title} \\(.*\\) : liste d’attente\\n- ${w3.title} \\(.*\\) : place confirmée`));
+    const html: Array<{ html: string }> = await t.dataSource.query(`SELECT html FROM outgoing_mail WHERE registration_id = $1`, [b.body.id]);
+    expect(html[0].html).toContain(`Vos ateliers :<br>- ${w1.title} (`);
+    expect(html[0].html).toMatch(/ : liste d’attente<br>- Atelier \d+ \([^)]*\) : place confirmée<\/p>/);
+    expect(html[0].html + told.text).not.toMatch(/\u0001/);
     // Nothing was half-written by the refused attempts.
     expect(await countsByStatus(t, event.id)).toEqual({ confirmed: 2 });
   });
