@@ -1,8 +1,10 @@
 // `npm run bench:programme`: the public programme of an 80-session event under load, next to /health
 // on the same run (same process, same database), with autocannon: 50 connections, ~10 s each.
+// autocannon runs in a child process: sharing the server's event loop would measure the client too
+// (and in a worker thread autocannon switches to its own worker mode).
 'use strict';
+const { fork } = require('node:child_process');
 const autocannon = require('autocannon');
-const { startBenchApp } = require('./support');
 
 const CONNECTIONS = 50;
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS || 10);
@@ -70,9 +72,21 @@ async function buildProgramme(baseUrl, token) {
   return event;
 }
 
+/** In the child: one autocannon run against argv[2], its figures sent back to the parent. */
+function childMain() {
+  autocannon({ url: process.argv[2], connections: CONNECTIONS, duration: DURATION_SECONDS }, (error, result) => {
+    if (error) throw error;
+    const { requests, latency, throughput, non2xx, errors, timeouts } = result;
+    process.send({ requests, latency, throughput, non2xx, errors, timeouts }, () => process.exit(0));
+  });
+}
+
 function load(url) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION_SECONDS }, (error, result) => (error ? reject(error) : resolve(result)));
+    const child = fork(__filename, ['--load', url]);
+    child.once('message', resolve);
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
   });
 }
 
@@ -88,7 +102,7 @@ async function main() {
     process.exit(2);
   }, (4 * DURATION_SECONDS + 120) * 1000);
   watchdog.unref();
-  const app = await startBenchApp();
+  const app = await require('./support').startBenchApp();
   try {
     const token = await app.token();
     const event = await buildProgramme(app.baseUrl, token);
@@ -97,7 +111,7 @@ async function main() {
     const body = await sample.text();
     const sessions = JSON.parse(body).days.flatMap((d) => d.slots.flatMap((s) => s.sessions)).length;
     console.log(`Programme: ${sessions} sessions, ${(body.length / 1024).toFixed(0)} KiB of JSON, ETag ${sample.headers.get('etag')}`);
-    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per endpoint, app and load generator in one Node process\n`);
+    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per endpoint (load generator in a child process)\n`);
     const programme = await load(programmeUrl);
     const health = await load(`${app.baseUrl}/health`);
     console.log(line('GET /api/events/{id}/programme', programme));
@@ -110,7 +124,10 @@ async function main() {
 
 module.exports = { buildProgramme };
 
-if (require.main === module) {
+if (process.argv[2] === '--load') {
+  process.argv.splice(2, 1);
+  childMain();
+} else if (require.main === module) {
   main().then(
     () => process.exit(0),
     (error) => {
