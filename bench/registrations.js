@@ -73,6 +73,32 @@ function body(i, slots) {
   };
 }
 
+/**
+ * CPU seconds used so far by this benchmark's own PostgreSQL (its postmaster, found by its data
+ * directory, and that postmaster's children), from /proc; null where /proc is not available.
+ */
+function postgresCpuSeconds(dataDirMarker) {
+  const fs = require('node:fs');
+  try {
+    const procs = [];
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        procs.push({ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmd });
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    const master = procs.find((p) => p.cmd.includes(dataDirMarker) && p.cmd.includes('postgres'));
+    if (!master) return null;
+    return procs.filter((p) => p.pid === master.pid || p.ppid === master.pid).reduce((sum, p) => sum + p.ticks, 0) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** `total` tasks run by `clients` concurrent loops; returns latencies (ms) and elapsed time. */
 async function run(total, clients, task) {
   let next = 0;
@@ -120,7 +146,12 @@ async function main() {
 
     const { event, slots } = await createOpenEvent(app, pool, 'Rencontre régionale 2027');
     const loadBefore = os.loadavg()[0];
+    const { performance } = require('node:perf_hooks');
+    const elu0 = performance.eventLoopUtilization();
+    const pg0 = postgresCpuSeconds('rencontres-bench-');
     const measured = await loadFromWorker({ baseUrl: app.baseUrl, eventId: event.id, slots, total: REGISTRATIONS, clients: CLIENTS, offset: 0 });
+    const elu = performance.eventLoopUtilization(elu0);
+    const pg1 = postgresCpuSeconds('rencontres-bench-');
     const { latencies, seconds } = measured;
     const statuses = new Map(Object.entries(measured.statuses).map(([k, v]) => [Number(k), v]));
 
@@ -167,6 +198,10 @@ async function main() {
     console.log(`  HTTP statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`);
     console.log(`  throughput: ${fmt(rate)} registrations/s (${seconds.toFixed(2)} s)`);
     console.log(`  latency: p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(Math.max(...latencies))} ms`);
+    console.log(
+      `  per registration: app event loop busy ${(elu.active / REGISTRATIONS).toFixed(2)} ms (wall time, includes waiting for a core), ` +
+        `PostgreSQL CPU ${pg0 === null || pg1 === null ? 'n/a' : `${(((pg1 - pg0) * 1000) / REGISTRATIONS).toFixed(2)} ms`}`,
+    );
     console.log(`  event: ${counts[0].confirmed} confirmed, ${counts[0].waitlisted} waitlisted (capacity ${SEATS})`);
     for (const w of workshops) console.log(`  ${w.title}: ${w.confirmed}/${w.capacity} confirmed, ${w.waitlisted} waitlisted`);
     console.log(`  overbooking check (SQL): ${overbooked === 0 ? 'none' : `${overbooked} OVERBOOKED`}; confirmed in two overlapping workshops: ${clashes[0].n}`);
