@@ -14,7 +14,7 @@ import { RegistrationCreatedDto } from './dto/registration-response.dto';
 import { EventSnapshotCache } from './event-snapshot.cache';
 import { generateCheckInCode, generateManageToken, hashManageToken } from './manage-token';
 import { confirmationMessage, STATUS_LABEL, waitlistedMessage, WorkshopLine, workshopLinePrefix } from './registration-messages';
-import { POSITION_MARK, RegistrationRushRepository, WORKSHOPS_MARK } from './registration-rush.repository';
+import { POSITION_MARK, RegistrationRushRepository, RushRequest, WORKSHOPS_MARK } from './registration-rush.repository';
 import type { AttendanceMode } from './registration.entity';
 import { firstOverlap, modeCapacity, resolveMode } from './registration-rules';
 import { InsertedRegistration, NewRegistration, RegistrationsRepository } from './registrations.repository';
@@ -83,9 +83,9 @@ export class RegisterService {
 
   /**
    * Checks the request against a recent unlocked read of the event and its workshops (see
-   * EventSnapshotCache), then decides the
-   * seats in one round trip under the event's row lock (see RegistrationRushRepository). Should
-   * the event have changed in between, the fully locked path decides (and explains a refusal).
+   * EventSnapshotCache), then decides the seats in one round trip under the event's row lock (see
+   * RegistrationRushRepository). Should the event have changed in between, the fully locked path
+   * decides (and explains a refusal).
    */
   async register(eventId: string, input: RegisterDto): Promise<RegistrationCreatedDto> {
     const token = generateManageToken();
@@ -93,25 +93,15 @@ export class RegisterService {
     const sessionIds = input.sessionIds ?? [];
     const now = this.clock.now();
     const snapshot = await this.snapshots.get(eventId, sessionIds, (e) => closedReason(e, now) === null);
-    const event = snapshot?.event ?? null;
-    const mode = this.assertCanRegister(event, input, now);
+    const mode = this.assertCanRegister(snapshot?.event ?? null, input, now);
+    const event = snapshot!.event;
     const sessions = sessionIds.flatMap((id) => snapshot!.workshops.get(id) ?? []);
     assertWorkshops(sessionIds, sessions);
-    const registration = this.newRegistration(event!, input, mode, token);
+    const registration = this.newRegistration(event, input, mode, token);
     try {
-      const person = { id: registration.id, firstName: registration.firstName, email: registration.email, attendanceMode: mode };
-      const block = { block: WORKSHOPS_MARK, count: sessionIds.length };
-      const ordered = sessionIds.map((id) => sessions.find((s) => s.id === id)!).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
       const inserted =
-        (await this.rush.register({
-          registration,
-          eventFormat: event!.format,
-          now,
-          workshops: ordered.map((s) => ({ sessionId: s.id, textLine: workshopLinePrefix(event!, s), htmlLine: escapeHtml(workshopLinePrefix(event!, s)) })),
-          statusLabels: STATUS_LABEL,
-          confirmed: confirmationMessage(event!, person, block, manageUrl),
-          waitlisted: waitlistedMessage(event!, person, POSITION_MARK, block, manageUrl),
-        })) ?? (await this.registerLocked(eventId, input, registration, manageUrl));
+        (await this.rush.register(this.rushRequest(event, registration, sessions, now, manageUrl))) ??
+        (await this.registerLocked(eventId, input, registration, manageUrl));
       return {
         id: registration.id,
         status: inserted.status,
@@ -124,6 +114,22 @@ export class RegisterService {
       if (constraintOf(error) === ACTIVE_EMAIL_KEY) throw alreadyRegistered();
       throw error;
     }
+  }
+
+  /** Both possible first messages, worded now; the statement fills in the rank and the workshops' statuses. */
+  private rushRequest(event: Event, registration: NewRegistration, sessions: LockedSession[], now: Date, manageUrl: string): RushRequest {
+    const person = { id: registration.id, firstName: registration.firstName, email: registration.email, attendanceMode: registration.attendanceMode };
+    const block = { block: WORKSHOPS_MARK, count: sessions.length };
+    const ordered = [...sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    return {
+      registration,
+      eventFormat: event.format,
+      now,
+      workshops: ordered.map((s) => ({ sessionId: s.id, textLine: workshopLinePrefix(event, s), htmlLine: escapeHtml(workshopLinePrefix(event, s)) })),
+      statusLabels: STATUS_LABEL,
+      confirmed: confirmationMessage(event, person, block, manageUrl),
+      waitlisted: waitlistedMessage(event, person, POSITION_MARK, block, manageUrl),
+    };
   }
 
   /** 404 for a missing or draft event, 422 when closed or when a hybrid event's mode is missing. */

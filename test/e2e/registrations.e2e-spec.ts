@@ -143,4 +143,14 @@ describe('registering', () => {
     // Nothing was half-written by the refused attempts.
     expect(await countsByStatus(t, event.id)).toEqual({ confirmed: 2 });
   });
+
+  it('documents its endpoints in the OpenAPI document', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/events/{id}/registrations', '/api/events/{id}/registrations/{registrationId}', '/api/registrations/me', '/api/registrations/me/export']),
+    );
+    expect(doc.paths['/api/registrations/me'].patch).toBeDefined();
+    expect(doc.paths['/api/registrations/me'].delete).toBeDefined();
+    expect(doc.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['firstName', 'lastName', 'email', 'organisationType', 'consent']));
+  });
 });
