@@ -30,6 +30,9 @@ const uuidArray = (values: string[]) => `ARRAY[${values.map(lit).join(', ')}]::u
 const STATEMENT = 'registration_rush';
 const prepared = new WeakSet<object>();
 
+/** The event row lock that serialises seat decisions for one event (as EventsRepository.lockById). */
+const PREPARE_LOCK = `PREPARE ${STATEMENT}_lock (uuid) AS SELECT 1 FROM event WHERE id = $1 FOR UPDATE`;
+
 /** The decision and every insert, in one statement; run right after the event row is locked. */
 const PREPARE = `PREPARE ${STATEMENT} (uuid, uuid, text, text, text, text, text, text, text, text, text, text, boolean, text, text,
   timestamptz, text, uuid[], text[], text[], text, text, text, text, text, text, text, text, text, jsonb, text, text, int) AS
@@ -121,7 +124,7 @@ export class RegistrationRushRepository {
     // A custom plan would be re-planned at every EXECUTE (about a millisecond, under the lock).
     const sql = `BEGIN;
 SET LOCAL plan_cache_mode = force_generic_plan;
-SELECT 1 FROM event WHERE id = ${lit(r.eventId)} FOR UPDATE;
+EXECUTE ${STATEMENT}_lock(${lit(r.eventId)});
 EXECUTE ${STATEMENT}(${args.join(', ')});
 COMMIT;`;
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
@@ -130,7 +133,7 @@ COMMIT;`;
     try {
       // Prepared once per connection: the statement is parsed and planned once, not per registration.
       if (!prepared.has(client)) {
-        await client.query(PREPARE);
+        await client.query(`${PREPARE_LOCK};\n${PREPARE}`);
         prepared.add(client);
       }
       const results = (await client.query(sql)) as unknown as Array<{ rows: Array<{ status: 'confirmed' | 'waitlisted'; position: number; sessions: InsertedRegistration['sessions'] }> }>;
