@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** 256 random bits, URL-safe. Shown once to the registrant; only its hash is stored. */
 export function generateManageToken(): string {
@@ -16,6 +16,12 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** The opaque code printed on the badge (and in its QR code): 12 characters, ~59 bits. */
 export function generateCheckInCode(): string {
   let code = '';
-  for (let i = 0; i < 12; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  while (code.length < 12) {
+    // One draw of random bytes; bytes beyond the largest multiple of the alphabet's size are
+    // skipped so that every character stays equally likely.
+    for (const byte of randomBytes(16)) {
+      if (byte < 248 && code.length < 12) code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+    }
+  }
   return code;
 }

@@ -153,4 +153,13 @@ describe('registering', () => {
     expect(doc.paths['/api/registrations/me'].delete).toBeDefined();
     expect(doc.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['firstName', 'lastName', 'email', 'organisationType', 'consent']));
   });
+
+  it('stores hostile text exactly as typed (quotes, backslashes, SQL), without NUL characters', async () => {
+    const event = await createEvent(t);
+    const hostile = `O'Brien \\' ); DROP TABLE registration; -- \\n «»`;
+    const res = await register(t, event.id, { lastName: hostile, organisation: `L'atelier\u0000 d'à côté`, dietaryRequirements: "E'\\x41'" }).expect(201);
+    const me = await t.http.get('/api/registrations/me').set('X-Registration-Token', res.body.manageToken).expect(200);
+    expect(me.body).toMatchObject({ lastName: hostile, organisation: `L'atelier d'à côté`, dietaryRequirements: "E'\\x41'" });
+    expect(await countsByStatus(t, event.id)).toEqual({ confirmed: 1 });
+  });
 });

@@ -16,9 +16,11 @@ import {
 } from 'class-validator';
 import { IsDepartmentCode, IsOrganisationTypeCode } from '../../reference/reference.validators';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
-const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+// NUL cannot be stored in PostgreSQL text: it is dropped with the surrounding spaces.
+const clean = (value: string) => value.replace(/\u0000/g, '').trim();
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? clean(value) : value);
+const trimOrNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? clean(value) || null : value);
+const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? clean(value).toLowerCase() : value);
 
 /** A real-looking address: local part, a domain with a dot, no spaces or angle brackets. */
 export const EMAIL_PATTERN = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,}$/;
