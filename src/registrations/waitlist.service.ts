@@ -24,6 +24,8 @@ export class WaitlistService {
 
   /** Confirms the first waitlisted of a mode while it has seats. The event must be locked. */
   async promoteEvent(event: Event, mode: AttendanceMode, manager: EntityManager): Promise<string[]> {
+    // Nobody is offered a seat at a cancelled event.
+    if (event.status === 'cancelled') return [];
     const now = this.clock.now();
     const promoted = await this.registrations.promoteWaitlisted(event.id, mode, modeCapacity(event, mode), now, manager);
     if (promoted.length === 0) return [];
@@ -50,7 +52,7 @@ export class WaitlistService {
    * `silent`: registrations already being told by the caller.
    */
   async fillSessions(event: Event, sessionIds: string[], manager: EntityManager, silent: Set<string> = new Set()): Promise<void> {
-    if (sessionIds.length === 0) return;
+    if (sessionIds.length === 0 || event.status === 'cancelled') return;
     const now = this.clock.now();
     const sessions = await this.choices.lockSessions(sessionIds, event.id, manager);
     const seated: Array<{ registrationId: string; session: (typeof sessions)[number] }> = [];

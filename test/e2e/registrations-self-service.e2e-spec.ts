@@ -144,4 +144,28 @@ describe('registrants manage their registration with their token', () => {
       messages: [expect.objectContaining({ reason: 'confirmation', status: 'pending', subject: expect.stringMatching(/Inscription confirmée/) })],
     });
   });
+
+  it('once registration has closed, details may still change but not workshops or seats', async () => {
+    const event = await createEvent(t, { capacity: 5, registrationClosesAt: new Date(Date.now() + 3600_000).toISOString() });
+    const workshop = await createWorkshop(t, event, { slot: 0 });
+    const a = await register(t, event.id).expect(201);
+    t.clock.set(new Date(Date.now() + 2 * 3600_000));
+    try {
+      await patch(a.body.manageToken, { jobTitle: 'Chargée de mission' }).expect(200);
+      const refused = await patch(a.body.manageToken, { sessionIds: [workshop.id] }).expect(422);
+      expect(refused.body.detail).toMatch(/closes/);
+    } finally {
+      t.clock.reset();
+    }
+  });
+
+  it('offers no seat at a cancelled event: cancelling there promotes nobody', async () => {
+    const event = await createEvent(t, { capacity: 1 });
+    const a = await register(t, event.id).expect(201);
+    const b = await register(t, event.id).expect(201);
+    await t.http.post(`/api/events/${event.id}/cancel`).set(await t.auth()).send({ reason: 'Salle indisponible' }).expect(200);
+    await cancel(a.body.manageToken).expect(200);
+    expect((await me(b.body.manageToken).expect(200)).body.status).toBe('waitlisted');
+    expect((await outboxRows(t, event.id)).filter((r) => r.reason === 'promoted')).toEqual([]);
+  });
 });
