@@ -130,4 +130,53 @@ describe('registrations racing for seats', () => {
     ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23514' }) });
     expect(ids).toHaveLength(2);
   });
+
+  it('mixed concurrent registrations, cancellations and workshop changes on two instances keep every invariant', async () => {
+    const event = await createEvent(t, { capacity: 40 });
+    const w = await Promise.all([
+      createWorkshop(t, event, { slot: 0, capacity: 8 }),
+      createWorkshop(t, event, { slot: 0, capacity: 8 }),
+      createWorkshop(t, event, { slot: 1, capacity: 10 }),
+    ]);
+    const choices = [[w[0].id], [w[1].id], [w[2].id], [w[0].id, w[2].id], [w[1].id, w[2].id]];
+    const first = await burst([one, two], event.id, 60, {});
+    const tokens = first.map((a) => a.body.manageToken as string);
+    const call = (base: string, method: string, token: string, body?: unknown) =>
+      fetch(`${base}/api/registrations/me`, {
+        method,
+        headers: { 'content-type': 'application/json', 'X-Registration-Token': token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.status);
+    const statuses = await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) =>
+        post(i % 2 ? one : two, `/api/events/${event.id}/registrations`, registrationInput({ sessionIds: choices[i % choices.length] })).then((a) => a.status),
+      ),
+      ...tokens.slice(0, 20).map((token, i) => call(i % 2 ? one : two, 'DELETE', token)),
+      ...tokens.slice(20, 60).map((token, i) => call(i % 2 ? two : one, 'PATCH', token, { sessionIds: choices[i % choices.length] })),
+    ]);
+    expect(statuses.filter((s) => ![200, 201].includes(s))).toEqual([]);
+    const q = (sql: string) => t.dataSource.query(sql, [event.id]);
+    expect(await countsByStatus(t, event.id)).toEqual({ confirmed: 40, waitlisted: 40, cancelled: 20 });
+    const overfull = await q(
+      `SELECT s.id FROM session s WHERE s.event_id = $1 AND s.capacity < (SELECT count(*) FROM session_choice c WHERE c.session_id = s.id AND c.status = 'confirmed')`,
+    );
+    expect(overfull).toEqual([]);
+    const freeWithEligible = await q(
+      `SELECT s.id FROM session s WHERE s.event_id = $1
+         AND (SELECT count(*) FROM session_choice c WHERE c.session_id = s.id AND c.status = 'confirmed') < s.capacity
+         AND EXISTS (SELECT 1 FROM session_choice c JOIN registration r ON r.id = c.registration_id AND r.status = 'confirmed'
+                     WHERE c.session_id = s.id AND c.status = 'waitlisted')`,
+    );
+    expect(freeWithEligible).toEqual([]);
+    const orphanSeats = await q(
+      `SELECT c.session_id FROM session_choice c JOIN registration r ON r.id = c.registration_id
+       WHERE r.event_id = $1 AND c.status = 'confirmed' AND r.status <> 'confirmed'`,
+    );
+    expect(orphanSeats).toEqual([]);
+    const tallies = await q(
+      `SELECT s.id FROM session s LEFT JOIN session_tally t ON t.session_id = s.id WHERE s.event_id = $1
+         AND coalesce(t.confirmed, 0) <> (SELECT count(*) FROM session_choice c WHERE c.session_id = s.id AND c.status = 'confirmed')`,
+    );
+    expect(tallies).toEqual([]);
+  });
 });
