@@ -189,4 +189,16 @@ describe('sessions', () => {
     expect(seen).toEqual(['updated Atelier surveillé → Refusé', 'updated Atelier surveillé → Atelier renommé', 'deleting Atelier renommé']);
     await t.http.get(`/api/events/${event.id}/sessions/${s.id}`).expect(404);
   });
+
+  it('refuses programme changes once the event is cancelled (409), leaving the programme as it was', async () => {
+    const other = await createEvent(t, { title: 'Rencontre annulée' });
+    const s = await createSession(t, other.id, { title: 'Atelier maintenu', ...slot(other, 1, 2) });
+    await t.http.post(`/api/events/${other.id}/cancel`).set(auth).send({ reason: 'Grève des transports' }).expect(200);
+    const created = await post(slot(other, 3, 4), other.id).expect(409);
+    expect(created.body.detail).toMatch(/annulé/);
+    await t.http.patch(`/api/events/${other.id}/sessions/${s.id}`).set(auth).send({ title: 'Renommé' }).expect(409);
+    await t.http.delete(`/api/events/${other.id}/sessions/${s.id}`).set(auth).expect(409);
+    const list = await t.http.get(`/api/events/${other.id}/sessions`).set(auth).expect(200);
+    expect(list.body.items.map((x: { title: string }) => x.title)).toEqual(['Atelier maintenu']);
+  });
 });

@@ -7,7 +7,7 @@ import { conflict, FieldError, notFound, unprocessable } from '../../common/doma
 import { Page } from '../../common/pagination';
 import { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
-import { existingEvent, visibleEvent } from '../event-access';
+import { editableEvent, visibleEvent } from '../event-access';
 import { ProgrammeRevisionsRepository } from '../programme-revisions.repository';
 import { CreateSessionDto, SessionQueryDto, UpdateSessionDto } from './dto/session-input.dto';
 import { SessionResponseDto } from './dto/session-response.dto';
@@ -45,7 +45,7 @@ export class SessionsService {
     const { event, created } = await this.dataSource.transaction(async (manager) => {
       // One programme edit per event at a time, across instances: the clash check below then
       // sees every committed session. The room EXCLUDE constraint is the backstop.
-      const event = existingEvent(await this.events.lockById(eventId, manager));
+      const event = editableEvent(await this.events.lockById(eventId, manager));
       const draft: SessionDraft = {
         id: '',
         startsAt: new Date(input.startsAt),
@@ -82,7 +82,7 @@ export class SessionsService {
 
   async update(eventId: string, sessionId: string, input: UpdateSessionDto): Promise<SessionResponseDto> {
     const { event, updated } = await this.dataSource.transaction(async (manager) => {
-      const event = existingEvent(await this.events.lockById(eventId, manager));
+      const event = editableEvent(await this.events.lockById(eventId, manager));
       const current = await this.sessions.findInEvent(eventId, sessionId, manager);
       if (!current) throw sessionNotFound();
       const { session } = current;
@@ -120,7 +120,7 @@ export class SessionsService {
 
   async remove(eventId: string, sessionId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      existingEvent(await this.events.lockById(eventId, manager));
+      editableEvent(await this.events.lockById(eventId, manager));
       const current = await this.sessions.findInEvent(eventId, sessionId, manager);
       if (!current) throw sessionNotFound();
       await this.hooks.deleting(current.session, manager);
