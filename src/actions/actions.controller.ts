@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -12,12 +11,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard, OrganiserGuard } from '../auth/organiser.guard';
+import { CurrentOrganiser, OptionalOrganiserGuard } from '../auth/organiser.guard';
 import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ActionsService } from './actions.service';
 import { ActionQueryDto, CreateActionDto, ProposeActionDto, UpdateActionDto } from './dto/action-input.dto';
 import { ActionPageDto, ActionResponseDto } from './dto/action-response.dto';
+import { OrganiserOnly } from '../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const actionId = new UuidPipe('Action');
@@ -29,8 +29,7 @@ export class ActionsController {
   constructor(private readonly actions: ActionsService) {}
 
   @Post()
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Add a highlighted action (status selected)' })
   @ApiCreatedResponse({ type: ActionResponseDto })
   @ApiConflictResponse({ description: DUPLICATE })
@@ -69,8 +68,7 @@ export class ActionsController {
   }
 
   @Patch(':actionId')
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Select or reject a proposal, or edit an action' })
   @ApiOkResponse({ type: ActionResponseDto })
   @ApiNotFoundResponse()
@@ -81,8 +79,7 @@ export class ActionsController {
 
   @Delete(':actionId')
   @HttpCode(204)
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Delete an action (it leaves the sessions that showed it)' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -11,12 +10,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard, OrganiserGuard } from '../auth/organiser.guard';
+import { CurrentOrganiser, OptionalOrganiserGuard } from '../auth/organiser.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { CancelEventDto, CreateEventDto, UpdateEventDto } from './dto/event-input.dto';
 import { EventQueryDto } from './dto/event-query.dto';
 import { EventPageDto, EventResponseDto } from './dto/event-response.dto';
 import { EventsService } from './events.service';
+import { OrganiserOnly } from '../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 
@@ -26,8 +26,7 @@ export class EventsController {
   constructor(private readonly events: EventsService) {}
 
   @Post()
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Create an event (draft)' })
   @ApiCreatedResponse({ type: EventResponseDto })
   @ApiUnprocessableEntityResponse({ description: 'A rule is broken: dates, venue, online URL, capacity, codes' })
@@ -53,8 +52,7 @@ export class EventsController {
   }
 
   @Patch(':id')
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Change an event; the result is checked against every rule' })
   @ApiOkResponse({ type: EventResponseDto })
   @ApiConflictResponse({ description: 'The event is cancelled' })
@@ -64,8 +62,7 @@ export class EventsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Delete a draft (published events are cancelled instead)' })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'Not a draft' })
@@ -75,8 +72,7 @@ export class EventsController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Publish a draft: it becomes public and registration opens in its window' })
   @ApiOkResponse({ type: EventResponseDto })
   @ApiConflictResponse({ description: 'Already published or cancelled' })
@@ -86,8 +82,7 @@ export class EventsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Cancel an event; every active registrant is told once' })
   @ApiOkResponse({ type: EventResponseDto })
   @ApiConflictResponse({ description: 'Already cancelled' })

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Param, Post, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -10,13 +9,14 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { OrganiserGuard } from '../auth/organiser.guard';
+
 import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { RegisterDto } from './dto/register.dto';
 import { RegistrationCreatedDto, RegistrationDto } from './dto/registration-response.dto';
 import { RegisterService } from './register.service';
 import { SelfServiceService } from './self-service.service';
+import { OrganiserOnly } from '../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const registrationId = new UuidPipe('Registration');
@@ -47,8 +47,7 @@ export class RegistrationsController {
   }
 
   @Delete(':registrationId')
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Cancel a registration on the person’s behalf; the freed seats go to the waiting lists' })
   @ApiOkResponse({ type: RegistrationDto, description: 'The cancelled registration' })
   @ApiNotFoundResponse()

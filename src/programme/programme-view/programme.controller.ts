@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard, OrganiserGuard } from '../../auth/organiser.guard';
+import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { ProgrammeChecksDto } from '../checks/programme-checks.dto';
 import { ProgrammeChecksService } from '../checks/programme-checks.service';
 import { sendCacheable } from './conditional-response';
 import { ProgrammeDto } from './programme.dto';
 import { ProgrammeService } from './programme.service';
+import { OrganiserOnly } from '../../auth/organiser-only.decorator';
 
 const IF_NONE_MATCH = { name: 'If-None-Match', required: false, description: 'The ETag of a copy you hold: 304 when unchanged' };
 
@@ -63,8 +64,7 @@ export class ProgrammeController {
   }
 
   @Get(':id/conflicts')
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'What would be a problem to print: sessions without room, idle speakers, workshops over their room’s capacity' })
   @ApiOkResponse({ type: ProgrammeChecksDto })
   @ApiNotFoundResponse()

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -10,11 +9,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard, OrganiserGuard } from '../../auth/organiser.guard';
+import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
 import { PaginationQuery } from '../../common/pagination';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CreateRoomDto, RoomPageDto, RoomResponseDto, UpdateRoomDto } from './dto/room.dto';
 import { RoomsService } from './rooms.service';
+import { OrganiserOnly } from '../../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const roomId = new UuidPipe('Room');
@@ -25,8 +25,7 @@ export class RoomsController {
   constructor(private readonly rooms: RoomsService) {}
 
   @Post()
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Add a room to the event' })
   @ApiCreatedResponse({ type: RoomResponseDto })
   @ApiConflictResponse({ description: 'A room of this event already has that name' })
@@ -53,8 +52,7 @@ export class RoomsController {
   }
 
   @Patch(':roomId')
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Rename a room or change its capacity' })
   @ApiOkResponse({ type: RoomResponseDto })
   @ApiNotFoundResponse()
@@ -64,8 +62,7 @@ export class RoomsController {
 
   @Delete(':roomId')
   @HttpCode(204)
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Delete a room no session uses' })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'Sessions still use the room; `errors` names them' })

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -11,11 +10,12 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard, OrganiserGuard } from '../../auth/organiser.guard';
+import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CreateSessionDto, SessionQueryDto, UpdateSessionDto } from './dto/session-input.dto';
 import { SessionPageDto, SessionResponseDto } from './dto/session-response.dto';
 import { SessionsService } from './sessions.service';
+import { OrganiserOnly } from '../../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const sessionId = new UuidPipe('Session');
@@ -27,8 +27,7 @@ export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Post()
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Add a session to the programme' })
   @ApiCreatedResponse({ type: SessionResponseDto })
   @ApiUnprocessableEntityResponse({ description: 'Outside the event, ends before it starts, unknown theme, room/speaker/action of another event' })
@@ -56,8 +55,7 @@ export class SessionsController {
   }
 
   @Patch(':sessionId')
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Change or move a session; registrants who chose it are told once' })
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiNotFoundResponse()
@@ -69,8 +67,7 @@ export class SessionsController {
 
   @Delete(':sessionId')
   @HttpCode(204)
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Remove a session from the programme' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()

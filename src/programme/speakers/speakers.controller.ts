@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -10,11 +9,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard, OrganiserGuard } from '../../auth/organiser.guard';
+import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
 import { PaginationQuery } from '../../common/pagination';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CreateSpeakerDto, SpeakerPageDto, SpeakerResponseDto, UpdateSpeakerDto } from './dto/speaker.dto';
 import { SpeakersService } from './speakers.service';
+import { OrganiserOnly } from '../../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const speakerId = new UuidPipe('Speaker');
@@ -25,8 +25,7 @@ export class SpeakersController {
   constructor(private readonly speakers: SpeakersService) {}
 
   @Post()
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Add a speaker to the event (a speaker may speak in several sessions)' })
   @ApiCreatedResponse({ type: SpeakerResponseDto })
   create(@Param('id', eventId) id: string, @Body() body: CreateSpeakerDto): Promise<SpeakerResponseDto> {
@@ -52,8 +51,7 @@ export class SpeakersController {
   }
 
   @Patch(':speakerId')
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Change a speaker’s details' })
   @ApiOkResponse({ type: SpeakerResponseDto })
   @ApiNotFoundResponse()
@@ -63,8 +61,7 @@ export class SpeakersController {
 
   @Delete(':speakerId')
   @HttpCode(204)
-  @UseGuards(OrganiserGuard)
-  @ApiBearerAuth()
+  @OrganiserOnly()
   @ApiOperation({ summary: 'Delete a speaker who speaks in no session' })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'The speaker is still in sessions; `errors` names them' })

@@ -1,22 +1,18 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { OrganiserGuard } from '../../auth/organiser.guard';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CheckInDto, CheckInResultDto } from './dto/check-in.dto';
 import { CheckInService } from './check-in.service';
+import { OrganiserOnly } from '../../auth/organiser-only.decorator';
 
 @ApiTags('check-in')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid organiser token' })
-@UseGuards(OrganiserGuard)
+@OrganiserOnly()
 @Controller('api/events/:id/check-in')
 export class CheckInController {
   constructor(private readonly checkIns: CheckInService) {}

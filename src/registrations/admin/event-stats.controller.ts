@@ -1,14 +1,12 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { OrganiserGuard } from '../../auth/organiser.guard';
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { EventStatsDto } from './dto/event-stats.dto';
 import { EventStatsService } from './event-stats.service';
+import { OrganiserOnly } from '../../auth/organiser-only.decorator';
 
 @ApiTags('registrations (organisers)')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid organiser token' })
-@UseGuards(OrganiserGuard)
+@OrganiserOnly()
 @Controller('api/events/:id/stats')
 export class EventStatsController {
   constructor(private readonly stats: EventStatsService) {}

@@ -1,20 +1,18 @@
-import { Controller, Get, Param, Query, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { OrganiserGuard } from '../../auth/organiser.guard';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Page } from '../../common/pagination';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { AdminRegistrationDto, AdminRegistrationPageDto } from './dto/admin-registration-response.dto';
 import { RegistrationQueryDto } from './dto/registration-query.dto';
 import { AdminRegistrationsService } from './admin-registrations.service';
 import { RegistrationsExportService } from './registrations-export.service';
+import { OrganiserOnly } from '../../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const registrationId = new UuidPipe('Registration');
 
 @ApiTags('registrations (organisers)')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No or invalid organiser token' })
-@UseGuards(OrganiserGuard)
+@OrganiserOnly()
 @Controller('api/events/:id')
 export class RegistrationsAdminController {
   constructor(
