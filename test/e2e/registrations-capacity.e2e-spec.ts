@@ -114,4 +114,37 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
     const promoted = (await outboxRows(t, event.id)).filter((r) => r.registration_id === b.id).map((r) => r.reason);
     expect(promoted.sort()).toEqual(['promoted', 'waitlisted']);
   });
+
+  it('a room’s capacity raised promotes the waiting lists of its workshops that take the room’s capacity; lowered below confirmed is refused', async () => {
+    const event = await createEvent(t, { capacity: 50 });
+    const auth = await t.auth();
+    const room = (await t.http.post(`/api/events/${event.id}/rooms`).set(auth).send({ name: 'Salle Joffre', capacity: 1 }).expect(201)).body;
+    const workshop = await createWorkshop(t, event, { slot: 0, roomId: room.id });
+    const ownCapacity = await createWorkshop(t, event, { slot: 1, roomId: room.id, capacity: 1 });
+    const a = (await register(t, event.id, { sessionIds: [workshop.id, ownCapacity.id] }).expect(201)).body;
+    const b = (await register(t, event.id, { sessionIds: [workshop.id, ownCapacity.id] }).expect(201)).body;
+    const c = (await register(t, event.id, { sessionIds: [workshop.id] }).expect(201)).body;
+    expect(b.sessions.map((s: any) => s.status)).toEqual(['waitlisted', 'waitlisted']);
+    const url = `/api/events/${event.id}/rooms/${room.id}`;
+    const choice = async (token: string, sessionId: string) => (await me(token)).sessions.find((s: any) => s.sessionId === sessionId);
+
+    await t.http.patch(url).set(auth).send({ capacity: 2 }).expect(200);
+    expect(await choice(b.manageToken, workshop.id)).toMatchObject({ status: 'confirmed' });
+    expect(await choice(c.manageToken, workshop.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    // A workshop with its own capacity does not take the room's.
+    expect(await choice(b.manageToken, ownCapacity.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    const promotedFor = async (sessionId: string) =>
+      (await outboxRows(t, event.id)).filter((r) => r.reason === `promoted:${sessionId}`).map((r) => r.registration_id);
+    expect(await promotedFor(workshop.id)).toEqual([b.id]);
+    expect(await promotedFor(ownCapacity.id)).toEqual([]);
+
+    const mailsBefore = (await outboxRows(t, event.id)).length;
+    const refused = await t.http.patch(url).set(auth).send({ name: 'Salle Foch', capacity: 1 }).expect(409);
+    expect(refused.body).toMatchObject({ status: 409, detail: expect.stringMatching(/ne peut pas descendre/) });
+    expect((await t.http.get(url).set(auth).expect(200)).body).toMatchObject({ name: 'Salle Joffre', capacity: 2 });
+    expect(await choice(a.manageToken, workshop.id)).toMatchObject({ status: 'confirmed' });
+    expect(await choice(b.manageToken, workshop.id)).toMatchObject({ status: 'confirmed' });
+    expect(await choice(c.manageToken, workshop.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect((await outboxRows(t, event.id)).length).toBe(mailsBefore);
+  });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Session } from '../sessions/session.entity';
 import { Room } from './room.entity';
 
 export interface SessionRef {
@@ -36,6 +37,11 @@ export class RoomsRepository {
 
   async delete(id: string, manager: EntityManager): Promise<void> {
     await this.repo(manager).delete({ id });
+  }
+
+  /** Sessions placed in the room whose capacity is the room's (their own is null), in time order. */
+  sessionsTakingItsCapacity(roomId: string, manager: EntityManager): Promise<Session[]> {
+    return manager.getRepository(Session).find({ where: { roomId, capacity: IsNull() }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
   /** Sessions placed in the room, in time order. */

@@ -7,6 +7,7 @@ import { Page, PaginationQuery } from '../../common/pagination';
 import { EventsRepository } from '../../events/events.repository';
 import { existingEvent, isUniqueViolation, visibleEvent } from '../event-access';
 import { ProgrammeRevisionsRepository } from '../programme-revisions.repository';
+import { SessionHooks } from '../sessions/session-hooks';
 import { CreateRoomDto, RoomResponseDto, UpdateRoomDto } from './dto/room.dto';
 import { toRoomResponse } from './room.mapper';
 import { RoomsRepository } from './rooms.repository';
@@ -20,6 +21,7 @@ export class RoomsService {
     private readonly rooms: RoomsRepository,
     private readonly events: EventsRepository,
     private readonly revisions: ProgrammeRevisionsRepository,
+    private readonly sessionHooks: SessionHooks,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -51,14 +53,29 @@ export class RoomsService {
     return toRoomResponse(room);
   }
 
+  /**
+   * A new capacity is also the capacity of every session in the room that has none of its own: each
+   * goes through the session hooks as if its own capacity had changed (registrations refuse a
+   * capacity below a workshop's confirmed count and give raised capacity to its waiting list),
+   * under the event lock that serialises seat decisions.
+   */
   async update(eventId: string, roomId: string, input: UpdateRoomDto): Promise<RoomResponseDto> {
-    const room = await this.rooms.findInEvent(eventId, roomId);
-    if (!room) throw notFound('Room', 'Salle introuvable.');
-    if (input.name !== undefined) room.name = input.name.trim();
-    if (input.capacity !== undefined) room.capacity = input.capacity;
     try {
       const saved = await this.dataSource.transaction(async (manager) => {
+        if (input.capacity !== undefined) existingEvent(await this.events.lockById(eventId, manager));
+        const room = await this.rooms.findInEvent(eventId, roomId, manager);
+        if (!room) throw notFound('Room', 'Salle introuvable.');
+        const capacityChanged = input.capacity !== undefined && input.capacity !== room.capacity;
+        if (input.name !== undefined) room.name = input.name.trim();
+        if (input.capacity !== undefined) room.capacity = input.capacity;
         const saved = await this.rooms.save(room, manager);
+        if (capacityChanged) {
+          // The session rows themselves are unchanged (before = after): the handlers read the new
+          // effective capacity (coalesce(session, room)) under their own locks.
+          for (const session of await this.rooms.sessionsTakingItsCapacity(roomId, manager)) {
+            await this.sessionHooks.updated(session, session, manager);
+          }
+        }
         await this.revisions.bump(eventId, manager);
         return saved;
       });
