@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     `  Health:     ${base}/health`,
     `  Mail:       ${config.smtpUrl ? `sent through ${new URL(config.smtpUrl).host}` : `written as .eml files to ${config.varDir}/mail/`}`,
     config.organiserEmail
-      ? `  Log in:     POST ${base}/api/auth/login with ORGANISER_EMAIL (${config.organiserEmail}) and ORGANISER_PASSWORD`
+      ? `  Log in:     POST ${base}/api/auth/login with { "email": ORGANISER_EMAIL, "password": ORGANISER_PASSWORD }`
       : `  Log in:     set ORGANISER_EMAIL and ORGANISER_PASSWORD, or run npm run organiser:create -- --email you@example.org`,
   ];
   for (const line of lines) logger.log(line);
