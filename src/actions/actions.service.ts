@@ -7,7 +7,8 @@ import { conflict, DomainError, notFound, unprocessable } from '../common/domain
 import { Page } from '../common/pagination';
 import type { Event } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
-import { existingEvent, isUniqueViolation, visibleEvent } from '../programme/event-access';
+import { existingEvent, visibleEvent } from '../programme/event-access';
+import { isUniqueViolation } from '../common/database-errors';
 import { ProgrammeRevisionsRepository } from '../programme/programme-revisions.repository';
 import { toActionResponse } from './action.mapper';
 import { ActionsRepository } from './actions.repository';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { OrganiserPrincipal } from '../auth/auth.service';
 import { Clock } from '../common/clock';
+import { isUniqueViolation } from '../common/database-errors';
 import { conflict, DomainError, notFound, unprocessable } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { isUuid } from '../common/uuid.pipe';
@@ -67,8 +68,7 @@ export class EventsService {
         });
         return this.present(event, true);
       } catch (error) {
-        const slugTaken = error instanceof QueryFailedError && String((error as { constraint?: string }).constraint) === 'event_slug_key';
-        if (!slugTaken || attempt >= 5) throw error;
+        if (!isUniqueViolation(error, 'event_slug_key') || attempt >= 5) throw error;
       }
     }
   }

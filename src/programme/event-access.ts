@@ -1,4 +1,3 @@
-import { QueryFailedError } from 'typeorm';
 import type { OrganiserPrincipal } from '../auth/auth.service';
 import { conflict, notFound } from '../common/domain-error';
 import type { Event } from '../events/event.entity';
@@ -23,9 +22,3 @@ export function editableEvent(event: Event | null): Event {
   return found;
 }
 
-/** Whether a write failed on the named unique index (so it can be told as a precise 409). */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const e = error as unknown as { code?: string; constraint?: string };
-  return e.code === '23505' && e.constraint === constraint;
-}

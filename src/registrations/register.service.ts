@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { isUniqueViolation } from '../common/database-errors';
 import { conflict, notFound, unprocessable } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Event } from '../events/event.entity';
@@ -21,16 +22,10 @@ import { InsertedRegistration, NewRegistration, RegistrationsRepository } from '
 import { LockedSession, SessionChoicesRepository } from './session-choices.repository';
 
 /** The constraint that backs the one-active-registration-per-email rule. */
-const ACTIVE_EMAIL_KEY = 'registration_active_email_key';
+export const ACTIVE_EMAIL_KEY = 'registration_active_email_key';
 
 export function manageUrlFor(config: AppConfig, token: string): string {
   return `${config.publicBaseUrl}/api/registrations/me?token=${encodeURIComponent(token)}`;
-}
-
-export function constraintOf(error: unknown): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const e = error as unknown as { constraint?: string; driverError?: { constraint?: string } };
-  return e.constraint ?? e.driverError?.constraint;
 }
 
 export const alreadyRegistered = () =>
@@ -111,7 +106,7 @@ export class RegisterService {
         sessions: sessionIds.map((sessionId) => inserted.sessions.find((c) => c.sessionId === sessionId)!),
       };
     } catch (error) {
-      if (constraintOf(error) === ACTIVE_EMAIL_KEY) throw alreadyRegistered();
+      if (isUniqueViolation(error, ACTIVE_EMAIL_KEY)) throw alreadyRegistered();
       throw error;
     }
   }

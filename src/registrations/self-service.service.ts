@@ -12,12 +12,13 @@ import { RegistrationDto, RegistrationExportDto } from './dto/registration-respo
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
 import { hashManageToken } from './manage-token';
 import { CancellationService } from './cancellation.service';
-import { alreadyRegistered, constraintOf, manageUrlFor } from './register.service';
+import { ACTIVE_EMAIL_KEY, alreadyRegistered, manageUrlFor } from './register.service';
 import { RegistrationChangesService } from './registration-changes.service';
 import { toRegistrationDto } from './registration.mapper';
 import type { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 import { SessionChoicesRepository } from './session-choices.repository';
+import { isUniqueViolation } from '../common/database-errors';
 
 const badToken = () => unauthorized('Lien de gestion invalide ou expiré.');
 
@@ -53,7 +54,7 @@ export class SelfServiceService {
         return this.view(registration.id, event.id, manager);
       });
     } catch (error) {
-      if (constraintOf(error) === 'registration_active_email_key') throw alreadyRegistered();
+      if (isUniqueViolation(error, ACTIVE_EMAIL_KEY)) throw alreadyRegistered();
       throw error;
     }
   }
