@@ -21,6 +21,7 @@ async function startBenchApp(env = {}) {
   const config = loadConfig({
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
+    TOKEN_SECRET: 'bench-token-secret-bench-token-secret-42',
     ORGANISER_EMAIL: organiser.email,
     ORGANISER_PASSWORD: organiser.password,
     PUBLIC_RATE_LIMIT_PER_MINUTE: '0',

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ActionsModule } from './actions/actions.module';
 import { AuthModule } from './auth/auth.module';
 import { Clock } from './common/clock';
@@ -8,19 +9,20 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ReferenceModule } from './reference/reference.module';
 
 /** Feature modules, in the order they build on each other. */
-const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, RegistrationsModule, HealthModule];
+const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, NotificationsModule, RegistrationsModule, HealthModule];
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), CommonModule.forRoot(clock), AuthModule, ...FEATURES],
+      imports: [ScheduleModule.forRoot(), ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), CommonModule.forRoot(clock), AuthModule, ...FEATURES],
     };
   }
 }

@@ -20,6 +20,9 @@ async function main(): Promise<void> {
   if (config.jwtSecretGenerated) {
     logger.warn(`JWT_SECRET is not set: using a generated secret kept in ${config.varDir}/jwt-secret (set JWT_SECRET in production).`);
   }
+  if (config.tokenSecretGenerated) {
+    logger.warn(`TOKEN_SECRET is not set: manage links are derived from a generated key kept in ${config.varDir}/token-secret (set TOKEN_SECRET in production).`);
+  }
   const db = await openDatabase(config, (line) => logger.log(line));
   if (db.embedded) logger.log(`Embedded PostgreSQL running with its data in ${config.varDir}/pg`);
   const applied = await runMigrations(db.url);

@@ -72,6 +72,11 @@ export function formatFrench(date: Date, timeZone: string): string {
   return `${f.format(date)}, ${formatFrenchTime(date, timeZone)}`;
 }
 
+/** `jeudi 12 mars 2027 à 9 h 00`: the wording of messages. */
+export function formatFrenchAt(date: Date, timeZone: string): string {
+  return formatFrench(date, timeZone).replace(/, (\d+ h \d\d)$/, ' à $1');
+}
+
 /** `9 h 00`. */
 export function formatFrenchTime(date: Date, timeZone: string): string {
   const p = localParts(date, timeZone);

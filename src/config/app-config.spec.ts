@@ -65,7 +65,19 @@ describe('loadConfig', () => {
     expect(readFileSync(join(env.VAR_DIR, 'jwt-secret'), 'utf8').trim()).toBe(first.jwtSecret);
     expect(loadConfig(env).jwtSecret).toBe(first.jwtSecret);
     expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    const prod = loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    const prod = loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), TOKEN_SECRET: 'y'.repeat(40) });
     expect(prod.jwtSecretGenerated).toBe(false);
+  });
+
+  it('generates the manage-token key under VAR_DIR in development, requires TOKEN_SECRET in production', () => {
+    const env = base();
+    const first = loadConfig(env);
+    expect(first.tokenSecretGenerated).toBe(true);
+    expect(first.tokenSecret).not.toBe(first.jwtSecret);
+    expect(readFileSync(join(env.VAR_DIR, 'token-secret'), 'utf8').trim()).toBe(first.tokenSecret);
+    expect(loadConfig(env).tokenSecret).toBe(first.tokenSecret);
+    expect(() => loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/TOKEN_SECRET/);
+    expect(() => loadConfig({ ...base(), TOKEN_SECRET: 'short' })).toThrow(/TOKEN_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ ...base(), MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS/);
   });
 });

@@ -9,6 +9,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Where people write to the organisers (Reply-To of every message, named in the texts). */
+  contactEmail: string;
   publicBaseUrl: string;
   organiserEmail: string | null;
   organiserPassword: string | null;
@@ -17,6 +19,15 @@ export interface AppConfig {
   schedulerTickSeconds: number;
   retentionDays: number;
   publicRateLimitPerMinute: number;
+  /** The key manage tokens are derived from (HMAC); never stored with the data it protects. */
+  tokenSecret: string;
+  tokenSecretGenerated: boolean;
+  /** Delivery attempts before a message is `dead`. */
+  mailMaxAttempts: number;
+  /** How long a worker owns the messages it claimed; a dead worker's messages are taken up after it. */
+  mailLeaseSeconds: number;
+  /** Messages to one address about one event within 24 hours, beyond which they are dropped (0 = no cap). */
+  mailRecipientCap: number;
   /** Where local state lives: embedded PostgreSQL data, mail files, the generated JWT secret. */
   varDir: string;
 }
@@ -55,6 +66,16 @@ function mailFrom(env: Env): string {
   return raw;
 }
 
+function contactEmail(env: Env): string {
+  const raw = optional(env, 'CONTACT_EMAIL');
+  if (raw === undefined) {
+    const from = mailFrom(env);
+    return (/<([^<>]+)>/.exec(from)?.[1] ?? from).trim();
+  }
+  if (!EMAIL.test(raw)) fail('CONTACT_EMAIL', 'an email address');
+  return raw;
+}
+
 function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
   const raw = optional(env, name) ?? fallback;
   if (raw === undefined) return undefined;
@@ -68,8 +89,8 @@ function url(env: Env, name: string, protocols: string[], fallback?: string): st
 }
 
 /** A development secret that survives restarts: generated once per data directory. */
-function persistedSecret(varDir: string): string {
-  const file = join(varDir, 'jwt-secret');
+function persistedSecret(varDir: string, name: string): string {
+  const file = join(varDir, name);
   if (existsSync(file)) {
     const stored = readFileSync(file, 'utf8').trim();
     if (stored.length >= 32) return stored;
@@ -106,8 +127,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret !== undefined && jwtSecret.length < 32) fail('JWT_SECRET', 'at least 32 characters');
   if (jwtSecret === undefined) {
     if (nodeEnv === 'production') fail('JWT_SECRET', 'set (at least 32 characters) when NODE_ENV=production');
-    jwtSecret = persistedSecret(varDir);
+    jwtSecret = persistedSecret(varDir, 'jwt-secret');
     jwtSecretGenerated = true;
+  }
+
+  let tokenSecret = optional(env, 'TOKEN_SECRET');
+  let tokenSecretGenerated = false;
+  if (tokenSecret !== undefined && tokenSecret.length < 32) fail('TOKEN_SECRET', 'at least 32 characters');
+  if (tokenSecret === undefined) {
+    if (nodeEnv === 'production') fail('TOKEN_SECRET', 'set (at least 32 characters) when NODE_ENV=production');
+    tokenSecret = persistedSecret(varDir, 'token-secret');
+    tokenSecretGenerated = true;
   }
 
   return {
@@ -116,6 +146,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     smtpUrl,
     mailFrom: mailFrom(env),
+    contactEmail: contactEmail(env),
     publicBaseUrl,
     organiserEmail,
     organiserPassword,
@@ -124,6 +155,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     schedulerTickSeconds: integer(env, 'SCHEDULER_TICK_SECONDS', 60, 1, 86400),
     retentionDays: integer(env, 'RETENTION_DAYS', 365, 1, 36500),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 0),
+    tokenSecret,
+    tokenSecretGenerated,
+    mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 10, 1, 100),
+    mailLeaseSeconds: integer(env, 'MAIL_LEASE_SECONDS', 120, 1, 86400),
+    mailRecipientCap: integer(env, 'MAIL_RECIPIENT_CAP', 20, 0),
     varDir,
   };
 }

@@ -1,58 +1,93 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-export interface OutboxMessage {
-  eventId: string | null;
-  registrationId: string | null;
-  recipient: string;
+/** A fact to tell a registrant: who, about which event, why, and what the database will not know later. */
+export interface OutboxFact {
+  eventId: string;
+  registrationId: string;
   /** With registrationId, the key that keeps a message from being written twice. */
   reason: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** What to attach at delivery, e.g. [{ kind: 'badge' }]. */
-  attachments?: Array<Record<string, unknown>>;
+  payload?: Record<string, unknown>;
 }
 
-const COLUMNS = 9;
+/** The channel every instance listens on: a commit that queued mail wakes the workers at once. */
+export const OUTBOX_CHANNEL = 'rencontres_outbox';
 
-/** The outbox table: rows are written inside the caller's transaction, never on their own. */
+/** Edits of one session within this window are told in one message (what was last told → now). */
+export const SESSION_CHANGE_WINDOW_MS = 3 * 60_000;
+
+/** The outbox table, written inside the caller's transaction, never on its own. */
 @Injectable()
 export class OutboxRepository {
   /**
-   * Inserts the messages in one statement. A (registration, reason) already in the outbox is
-   * skipped: what was said once is not said again. Returns how many rows were written.
+   * Inserts the facts in one statement and wakes the workers at commit. A (registration, reason)
+   * already in the outbox is skipped: what was said once is not said again. Returns how many rows
+   * were written.
    */
-  async insertMany(messages: OutboxMessage[], now: Date, manager: EntityManager): Promise<number> {
-    let written = 0;
-    // Stay far below PostgreSQL's 65,535 bind parameters per statement.
-    for (let start = 0; start < messages.length; start += 1000) {
-      const chunk = messages.slice(start, start + 1000);
-      const params: unknown[] = [];
-      const rows = chunk.map((m, i) => {
-        params.push(m.eventId, m.registrationId, m.recipient, m.reason, m.subject, m.html, m.text, JSON.stringify(m.attachments ?? []), now);
-        const b = i * COLUMNS;
-        return `($${b + 1}::uuid, $${b + 2}::uuid, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}::jsonb, $${b + 9}::timestamptz, $${b + 9}::timestamptz)`;
-      });
-      const result: unknown[] = await manager.query(
-        `INSERT INTO outgoing_mail (event_id, registration_id, recipient, reason, subject, html, text, attachments, next_attempt_at, created_at)
-         VALUES ${rows.join(', ')}
-         ON CONFLICT (registration_id, reason) WHERE registration_id IS NOT NULL DO NOTHING
-         RETURNING id`,
-        params,
-      );
-      written += result.length;
-    }
-    return written;
+  async insertMany(facts: OutboxFact[], now: Date, manager: EntityManager): Promise<number> {
+    if (facts.length === 0) return 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO outgoing_mail (event_id, registration_id, reason, payload, next_attempt_at, created_at, updated_at)
+       SELECT f.event_id, f.registration_id, f.reason, f.payload, $5, $5, $5
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[]) AS f(event_id, registration_id, reason, payload)
+       ON CONFLICT (registration_id, reason) DO NOTHING
+       RETURNING id`,
+      [
+        facts.map((f) => f.eventId),
+        facts.map((f) => f.registrationId),
+        facts.map((f) => f.reason),
+        facts.map((f) => JSON.stringify(f.payload ?? {})),
+        now,
+      ],
+    );
+    if (rows.length) await this.notify(manager);
+    return rows.length;
+  }
+
+  /**
+   * A session moved: one message per registrant, unless one about this session still waits
+   * unclaimed — that one is kept (its payload holds what they were last told) and will say the
+   * latest state. Waiting rows are locked first, so a worker cannot claim one in between; a row a
+   * worker already holds gets a successor. Delivery waits for the window, to collapse edits.
+   */
+  async insertSessionChange(
+    eventId: string,
+    sessionId: string,
+    registrationIds: string[],
+    before: Record<string, unknown>,
+    now: Date,
+    manager: EntityManager,
+  ): Promise<number> {
+    if (registrationIds.length === 0) return 0;
+    const rows: unknown[] = await manager.query(
+      `WITH waiting AS (
+         SELECT m.registration_id FROM outgoing_mail m
+         WHERE m.registration_id = ANY($3::uuid[]) AND m.reason LIKE 'session_changed:' || $2 || ':%'
+           AND m.status = 'pending' AND m.attempts = 0 AND (m.lease_until IS NULL OR m.lease_until <= $5)
+         FOR UPDATE
+       )
+       INSERT INTO outgoing_mail (event_id, registration_id, reason, payload, next_attempt_at, created_at, updated_at)
+       SELECT $1, r.id, 'session_changed:' || $2 || ':' || (extract(epoch FROM $5::timestamptz) * 1000)::bigint, $4::jsonb,
+         $5::timestamptz + $6 * interval '1 millisecond', $5, $5
+       FROM unnest($3::uuid[]) AS r(id)
+       WHERE r.id NOT IN (SELECT registration_id FROM waiting)
+       ON CONFLICT (registration_id, reason) DO NOTHING
+       RETURNING id`,
+      [eventId, sessionId, registrationIds, JSON.stringify(before), now, SESSION_CHANGE_WINDOW_MS],
+    );
+    if (rows.length) await this.notify(manager);
+    return rows.length;
+  }
+
+  /** Delivered at commit (and once per transaction whatever the number of calls). */
+  async notify(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 
   /** Every message addressed to one registration, oldest first (for the personal-data export). */
-  findForRegistration(
-    registrationId: string,
-    manager: EntityManager,
-  ): Promise<Array<{ reason: string; recipient: string; subject: string; text: string; status: string; createdAt: Date; sentAt: Date | null }>> {
+  findForRegistration(registrationId: string, manager: EntityManager): Promise<Array<{ reason: string; status: string; createdAt: Date; sentAt: Date | null }>> {
     return manager.query(
-      `SELECT reason, recipient, subject, text, status, created_at AS "createdAt", sent_at AS "sentAt"
+      `SELECT reason, status, created_at AS "createdAt", sent_at AS "sentAt"
        FROM outgoing_mail WHERE registration_id = $1 ORDER BY created_at, reason`,
       [registrationId],
     );

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { OutboxMessage, OutboxRepository } from './outbox.repository';
+import { OutboxFact, OutboxRepository } from './outbox.repository';
 
-export type { OutboxMessage } from './outbox.repository';
+export type { OutboxFact } from './outbox.repository';
 
 /**
  * Writes what must be said to people into the outbox, in the caller's transaction, so a message
@@ -16,13 +16,22 @@ export class OutboxService {
     private readonly clock: Clock,
   ) {}
 
-  async enqueue(manager: EntityManager, message: OutboxMessage): Promise<boolean> {
-    return (await this.outbox.insertMany([message], this.clock.now(), manager)) === 1;
+  async enqueue(manager: EntityManager, fact: OutboxFact): Promise<boolean> {
+    return (await this.outbox.insertMany([fact], this.clock.now(), manager)) === 1;
   }
 
-  async enqueueMany(manager: EntityManager, messages: OutboxMessage[]): Promise<number> {
-    if (messages.length === 0) return 0;
-    return this.outbox.insertMany(messages, this.clock.now(), manager);
+  enqueueMany(manager: EntityManager, facts: OutboxFact[]): Promise<number> {
+    return this.outbox.insertMany(facts, this.clock.now(), manager);
+  }
+
+  /** Tells those who chose a session that it moved or was removed; `before` is what they were told. */
+  sessionChanged(manager: EntityManager, eventId: string, sessionId: string, registrationIds: string[], before: SessionBefore): Promise<number> {
+    return this.outbox.insertSessionChange(eventId, sessionId, registrationIds, { ...before }, this.clock.now(), manager);
+  }
+
+  /** Wakes every instance's worker at commit (e.g. after a retry). */
+  wakeWorkers(manager: EntityManager): Promise<void> {
+    return this.outbox.notify(manager);
   }
 
   messagesFor(registrationId: string, manager: EntityManager) {
@@ -30,17 +39,13 @@ export class OutboxService {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/** A plain-text message as minimal HTML: paragraphs, line breaks, links kept clickable. */
-export function textToHtml(text: string): string {
-  const escape = escapeHtml;
-  const paragraphs = text
-    .split(/\n{2,}/)
-    .map((p) => escape(p).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`).replace(/\n/g, '<br>'));
-  return `<!doctype html><html lang="fr"><body>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+/** A session as registrants last knew it (the payload of a session_changed message). */
+export interface SessionBefore {
+  sessionId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  roomName: string | null;
+  /** Removed from the programme: the database will no longer know it. */
+  deleted: boolean;
 }

@@ -6,7 +6,6 @@ import { notFound } from '../common/domain-error';
 import type { Event } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { OutboxService } from '../notifications/outbox.service';
-import { cancellationMessage } from './registration-messages';
 import type { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 import { SessionChoicesRepository } from './session-choices.repository';
@@ -27,9 +26,8 @@ export class CancellationService {
 
   /**
    * Cancels one registration of an event; cancelling it again changes nothing (and says nothing).
-   * Returns the registration id. `manageUrl` is known when the registrant cancels themself.
    */
-  async cancel(eventId: string, registrationId: string, by: { organiser: boolean; manageUrl: string | null }): Promise<void> {
+  async cancel(eventId: string, registrationId: string, by: { organiser: boolean }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const event = await this.events.lockById(eventId, manager);
       const registration = event ? await this.registrations.lockById(registrationId, event.id, manager) : null;
@@ -39,7 +37,7 @@ export class CancellationService {
   }
 
   /** The event and the registration must be locked. */
-  async cancelLocked(event: Event, r: Registration, by: { organiser: boolean; manageUrl: string | null }, manager: EntityManager): Promise<void> {
+  async cancelLocked(event: Event, r: Registration, by: { organiser: boolean }, manager: EntityManager): Promise<void> {
     if (r.status === 'cancelled') return;
     const now = this.clock.now();
     await this.registrations.update(r.id, { status: 'cancelled', waitlistSeq: null, cancelledAt: now, updatedAt: now }, manager);
@@ -47,7 +45,7 @@ export class CancellationService {
     const active = (await this.choices.forRegistration(r.id, manager)).filter((c) => c.status !== 'cancelled');
     await this.choices.lockSessions(active.map((c) => c.sessionId), event.id, manager);
     const freed = await this.choices.cancel(r.id, null, now, manager);
-    await this.outbox.enqueue(manager, cancellationMessage(event, r, by.organiser, by.manageUrl));
+    await this.outbox.enqueue(manager, { eventId: event.id, registrationId: r.id, reason: 'cancellation', payload: { byOrganiser: by.organiser } });
     // The event's waiting list first: someone promoted there may be first in a freed workshop's queue too.
     if (r.status === 'confirmed') await this.waitlist.promoteEvent(event, r.attendanceMode, manager);
     await this.waitlist.fillSessions(event, freed, manager);

@@ -7,7 +7,6 @@ import { EventsRepository } from '../events/events.repository';
 import { OutboxService } from '../notifications/outbox.service';
 import { SessionHooks } from '../programme/sessions/session-hooks';
 import type { Session } from '../programme/sessions/session.entity';
-import { eventCancelledMessage, sessionChangedMessage } from './registration-messages';
 import { modeCapacity, modesOf } from './registration-rules';
 import { RegistrationsRepository } from './registrations.repository';
 import { SessionChoicesRepository } from './session-choices.repository';
@@ -66,7 +65,7 @@ export class CapacityHooks implements OnModuleInit {
 
   async eventCancelled(event: Event, manager: EntityManager): Promise<void> {
     const people = await this.registrations.active(event.id, manager);
-    await this.outbox.enqueueMany(manager, people.map((r) => eventCancelledMessage(event, r)));
+    await this.outbox.enqueueMany(manager, people.map((r) => ({ eventId: event.id, registrationId: r.id, reason: 'event_cancelled' })));
   }
 
   /** The sessions service holds the event lock and has updated the session row. */
@@ -88,22 +87,24 @@ export class CapacityHooks implements OnModuleInit {
       session.startsAt.getTime() !== before.startsAt.getTime() ||
       session.endsAt.getTime() !== before.endsAt.getTime() ||
       session.roomId !== before.roomId;
-    if (moved) await this.tellChosen(event, session, `session_changed:${session.id}:${new Date(session.updatedAt).getTime()}`, false, manager);
+    if (moved) await this.tellChosen(before, false, manager);
   }
 
   async sessionDeleting(session: Session, manager: EntityManager): Promise<void> {
-    const event = (await this.events.findById(session.eventId, manager))!;
-    await this.tellChosen(event, session, `session_changed:${session.id}:deleted`, true, manager);
+    await this.tellChosen(session, true, manager);
   }
 
-  private async tellChosen(event: Event, session: Session, reason: string, deleted: boolean, manager: EntityManager): Promise<void> {
-    const ids = await this.choices.registrationIdsOf(session.id, manager);
+  /** `before`: the session as its registrants knew it. */
+  private async tellChosen(before: Session, deleted: boolean, manager: EntityManager): Promise<void> {
+    const ids = await this.choices.registrationIdsOf(before.id, manager);
     if (ids.length === 0) return;
-    const people = await this.registrations.findByIds(ids, manager);
-    const roomName = await this.choices.roomName(session.roomId, manager);
-    await this.outbox.enqueueMany(
-      manager,
-      people.map((r) => sessionChangedMessage(event, r, { ...session, roomName }, reason, deleted)),
-    );
+    await this.outbox.sessionChanged(manager, before.eventId, before.id, ids, {
+      sessionId: before.id,
+      title: before.title,
+      startsAt: new Date(before.startsAt).toISOString(),
+      endsAt: new Date(before.endsAt).toISOString(),
+      roomName: await this.choices.roomName(before.roomId, manager),
+      deleted,
+    });
   }
 }

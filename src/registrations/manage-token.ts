@@ -1,8 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
-/** 256 random bits, URL-safe. Shown once to the registrant; only its hash is stored. */
-export function generateManageToken(): string {
-  return randomBytes(32).toString('base64url');
+/**
+ * The manage token of a registration: HMAC-SHA256 of the server's TOKEN_SECRET and the
+ * registration id with a version (bumped to revoke), URL-safe. It can be derived again whenever
+ * a message needs the link, so no table ever holds it; only its hash is stored, for look-up.
+ */
+export function deriveManageToken(secret: string, registrationId: string, version: number): string {
+  return createHmac('sha256', secret).update(`manage-token:v1:${registrationId}:${version}`, 'utf8').digest('base64url');
 }
 
 /** SHA-256 hex: the token has enough entropy that a slow hash adds nothing. */

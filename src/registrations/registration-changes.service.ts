@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { conflict, FieldError, unprocessable } from '../common/domain-error';
 import type { Event } from '../events/event.entity';
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
-import { assertWorkshops, closedReason } from './register.service';
+import { assertWorkshops, closedCode, registrationClosed } from './registration-refusals';
 import { modeCapacity } from './registration-rules';
 import type { AttendanceMode, Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
@@ -55,8 +55,8 @@ export class RegistrationChangesService {
     }
     if (errors.length) throw unprocessable('validation', 'La requête contient des valeurs invalides.', errors);
     const movesSeats = input.sessionIds !== undefined || (input.attendanceMode !== undefined && input.attendanceMode !== r.attendanceMode);
-    const closed = movesSeats ? closedReason(event, now) : null;
-    if (closed) throw unprocessable('registration-closed', `${closed} Le choix des ateliers et le mode de participation ne peuvent plus être modifiés.`);
+    const closed = movesSeats ? closedCode(event, now) : null;
+    if (closed) throw registrationClosed(closed, ' Le choix des ateliers et le mode de participation ne peuvent plus être modifiés.');
   }
 
   /**

@@ -24,8 +24,10 @@ export class Registration {
   @Column('text') status: RegistrationStatus;
   /** FIFO key while waitlisted (from the waitlist_seq sequence); null otherwise. */
   @Column('bigint', { name: 'waitlist_seq', nullable: true }) waitlistSeq: string | null;
-  /** SHA-256 of the manage token; the token itself is never stored. */
+  /** SHA-256 of the manage token; the token itself is never stored (it is derived, see manage-token.ts). */
   @Column('text', { name: 'manage_token_hash' }) manageTokenHash: string;
+  /** Part of the derived token: bumping it revokes every link sent so far. */
+  @Column('integer', { name: 'token_version' }) tokenVersion: number;
   @Column('text', { name: 'check_in_code' }) checkInCode: string;
   @Column('timestamptz', { name: 'checked_in_at', nullable: true }) checkedInAt: Date | null;
   @Column('timestamptz', { name: 'confirmed_at', nullable: true }) confirmedAt: Date | null;

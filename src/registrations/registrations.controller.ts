@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -12,7 +13,8 @@ import {
 
 import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
 import { UuidPipe } from '../common/uuid.pipe';
-import { RegisterDto } from './dto/register.dto';
+import { LinkRequestDto, LinkRequestedDto, RegisterDto } from './dto/register.dto';
+import { ManageLinkRequestService } from './manage-link-request.service';
 import { RegistrationCreatedDto, RegistrationDto } from './dto/registration-response.dto';
 import { RegisterService } from './register.service';
 import { SelfServiceService } from './self-service.service';
@@ -27,7 +29,24 @@ export class RegistrationsController {
   constructor(
     private readonly register: RegisterService,
     private readonly selfService: SelfServiceService,
+    private readonly linkRequests: ManageLinkRequestService,
   ) {}
+
+  @Post('link')
+  @HttpCode(202)
+  @UseGuards(PublicRateLimitGuard)
+  @ApiOperation({
+    summary: 'Ask for one’s manage link again by email',
+    description: 'Always 202, whether or not the address is registered: the link is emailed only when it holds an active registration for the event.',
+  })
+  @ApiAcceptedResponse({ type: LinkRequestedDto })
+  @ApiNotFoundResponse({ description: 'Unknown or draft event' })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid email' })
+  @ApiTooManyRequestsResponse({ description: 'Rate limited (per client address)' })
+  async requestLink(@Param('id', eventId) id: string, @Body() body: LinkRequestDto): Promise<LinkRequestedDto> {
+    await this.linkRequests.request(id, body.email);
+    return { message: 'Si cette adresse est inscrite à cet événement, le lien de gestion vient de lui être envoyé.' };
+  }
 
   @Post()
   @UseGuards(PublicRateLimitGuard)

@@ -5,10 +5,9 @@ import { ProgrammeModule } from '../programme/programme.module';
 import { RegistrationsAdminModule } from './admin/registrations-admin.module';
 import { CancellationService } from './cancellation.service';
 import { CapacityHooks } from './capacity-hooks';
-import { EventSnapshotCache } from './event-snapshot.cache';
+import { ManageLinkRequestService } from './manage-link-request.service';
 import { RegisterService } from './register.service';
 import { RegistrantController } from './registrant.controller';
-import { RegistrationRushRepository } from './registration-rush.repository';
 import { RegistrationChangesService } from './registration-changes.service';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsRepository } from './registrations.repository';
@@ -22,11 +21,10 @@ import { WaitlistService } from './waitlist.service';
   controllers: [RegistrationsController, RegistrantController],
   providers: [
     RegistrationsRepository,
-    RegistrationRushRepository,
-    EventSnapshotCache,
     SessionChoicesRepository,
     WaitlistService,
     RegisterService,
+    ManageLinkRequestService,
     RegistrationChangesService,
     CancellationService,
     SelfServiceService,

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttendanceMode, Registration } from './registration.entity';
-import { rowsOf } from './sql-rows';
+import { rowsOf } from '../common/sql-rows';
 
 /** Raw SQL rows come back under the entity's property names. */
 const COLUMNS = `id, event_id AS "eventId", first_name AS "firstName", last_name AS "lastName", email, organisation,
   organisation_type AS "organisationType", job_title AS "jobTitle", department, attendance_mode AS "attendanceMode",
   accessibility_needs AS "accessibilityNeeds", dietary_requirements AS "dietaryRequirements", consent_at AS "consentAt",
   photo_consent AS "photoConsent", photo_consent_at AS "photoConsentAt", status, waitlist_seq::text AS "waitlistSeq",
-  manage_token_hash AS "manageTokenHash", check_in_code AS "checkInCode", checked_in_at AS "checkedInAt",
+  manage_token_hash AS "manageTokenHash", token_version AS "tokenVersion", check_in_code AS "checkInCode", checked_in_at AS "checkedInAt",
   confirmed_at AS "confirmedAt", cancelled_at AS "cancelledAt", anonymised_at AS "anonymisedAt",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
@@ -23,7 +23,8 @@ export interface NewRegistration {
   organisationType: string;
   jobTitle: string | null;
   department: string | null;
-  attendanceMode: AttendanceMode;
+  /** Null lets the event's format decide (hybrid events require it). */
+  attendanceMode: AttendanceMode | null;
   accessibilityNeeds: string | null;
   dietaryRequirements: string | null;
   photoConsent: boolean;
@@ -31,13 +32,10 @@ export interface NewRegistration {
   checkInCode: string;
 }
 
-export interface SeatRequest {
-  sessionId: string;
-  /** Effective capacity (session, else room); null = unlimited. */
-  capacity: number | null;
-}
-
-export interface InsertedRegistration {
+/** register_attendee's answer: `registered`, or the code of why not (with its detail). */
+export interface RegistrationDecision {
+  outcome: string;
+  detail: unknown;
   status: 'confirmed' | 'waitlisted';
   waitlistPosition: number | null;
   sessions: Array<{ sessionId: string; status: 'confirmed' | 'waitlisted' }>;
@@ -52,63 +50,49 @@ export class RegistrationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts the registration and its workshop choices in one statement (one round trip while the
-   * event is locked): confirmed while the mode has seats and nobody waits, else at the end of the
-   * waiting list; each workshop confirmed while it has seats and the registration is confirmed.
+   * The seat decision, made once, by register_attendee (migration 1764370000050) in ONE
+   * parameterised statement outside any explicit transaction: the event lock is held only for the
+   * server's own work, never across a network or event-loop round trip.
    */
-  async insertWithChoices(
-    r: NewRegistration,
-    capacity: number | null,
-    seats: SeatRequest[],
-    now: Date,
-    manager: EntityManager,
-  ): Promise<InsertedRegistration> {
-    const rows: Array<{ status: InsertedRegistration['status']; position: number; sessions: InsertedRegistration['sessions'] }> =
-      await manager.query(
-        `WITH counts AS (
-           SELECT coalesce(max(confirmed), 0) AS confirmed, coalesce(max(waitlisted), 0) AS waiting
-           FROM registration_tally WHERE event_id = $2 AND attendance_mode = $10
-         ), decision AS (
-           SELECT CASE WHEN waiting = 0 AND ($16::int IS NULL OR confirmed < $16::int) THEN 'confirmed' ELSE 'waitlisted' END AS status
-           FROM counts
-         ), ins AS (
-           INSERT INTO registration (id, event_id, first_name, last_name, email, organisation, organisation_type, job_title,
-             department, attendance_mode, accessibility_needs, dietary_requirements, photo_consent, manage_token_hash,
-             check_in_code, consent_at, photo_consent_at, status, waitlist_seq, confirmed_at, created_at, updated_at)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $17, CASE WHEN $13 THEN $17::timestamptz END,
-             d.status, CASE WHEN d.status = 'waitlisted' THEN nextval('waitlist_seq') END,
-             CASE WHEN d.status = 'confirmed' THEN $17::timestamptz END, $17, $17
-           FROM decision d
-           RETURNING id, status
-         ), choices AS (
-           INSERT INTO session_choice (registration_id, session_id, status, waitlist_seq, created_at, updated_at)
-           SELECT i.id, s.session_id, x.status, CASE WHEN x.status = 'waitlisted' THEN nextval('waitlist_seq') END, $17, $17
-           FROM ins i
-           CROSS JOIN unnest($18::uuid[], $19::int[]) WITH ORDINALITY AS s(session_id, capacity, ord)
-           CROSS JOIN LATERAL (
-             SELECT CASE WHEN i.status = 'confirmed' AND (s.capacity IS NULL OR
-                 coalesce((SELECT t.confirmed FROM session_tally t WHERE t.session_id = s.session_id), 0) < s.capacity)
-               THEN 'confirmed' ELSE 'waitlisted' END AS status
-           ) x
-           RETURNING session_id, status
-         )
-         SELECT i.status, (SELECT waiting FROM counts)::int + 1 AS position,
-           coalesce((SELECT json_agg(json_build_object('sessionId', session_id, 'status', status)) FROM choices), '[]'::json) AS sessions
-         FROM ins i`,
+  async register(r: NewRegistration, sessionIds: string[], now: Date): Promise<RegistrationDecision> {
+    const rows: Array<{ outcome: string; status: 'confirmed' | 'waitlisted' | null; position: number | null; sessions: RegistrationDecision['sessions'] | null; detail: unknown }> =
+      await this.dataSource.query(
+        `SELECT outcome, status, "position", sessions, detail
+         FROM register_attendee(p_registration => $1::jsonb, p_session_ids => $2::uuid[], p_now => $3::timestamptz)`,
         [
-          r.id, r.eventId, r.firstName, r.lastName, r.email, r.organisation, r.organisationType, r.jobTitle, r.department,
-          r.attendanceMode, r.accessibilityNeeds, r.dietaryRequirements, r.photoConsent, r.manageTokenHash, r.checkInCode,
-          capacity, now, seats.map((s) => s.sessionId), seats.map((s) => s.capacity),
+          JSON.stringify({
+            id: r.id, event_id: r.eventId, first_name: r.firstName, last_name: r.lastName, email: r.email, organisation: r.organisation,
+            organisation_type: r.organisationType, job_title: r.jobTitle, department: r.department, attendance_mode: r.attendanceMode,
+            accessibility_needs: r.accessibilityNeeds, dietary_requirements: r.dietaryRequirements, photo_consent: r.photoConsent,
+            manage_token_hash: r.manageTokenHash, token_version: 1, check_in_code: r.checkInCode,
+          }),
+          sessionIds,
+          now,
         ],
       );
     const row = rows[0];
-    return { status: row.status, waitlistPosition: row.status === 'waitlisted' ? row.position : null, sessions: row.sessions };
+    return {
+      outcome: row.outcome,
+      detail: row.detail,
+      status: row.status ?? 'waitlisted',
+      waitlistPosition: row.status === 'waitlisted' ? row.position : null,
+      sessions: row.sessions ?? [],
+    };
   }
 
   async findByTokenHash(hash: string, manager?: EntityManager): Promise<Registration | null> {
     const rows: Registration[] = await (manager ?? this.dataSource.manager).query(
       `SELECT ${COLUMNS} FROM registration WHERE manage_token_hash = $1`,
       [hash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The active registration of an address at an event (emails are stored in lower case). */
+  async findActiveByEmail(eventId: string, email: string, manager: EntityManager): Promise<Registration | null> {
+    const rows: Registration[] = await manager.query(
+      `SELECT ${COLUMNS} FROM registration WHERE event_id = $1 AND email = $2 AND status <> 'cancelled'`,
+      [eventId, email],
     );
     return rows[0] ?? null;
   }

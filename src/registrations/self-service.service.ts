@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { notFound, unauthorized } from '../common/domain-error';
 import { toZonedIso } from '../common/time';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Event } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { OutboxService } from '../notifications/outbox.service';
@@ -12,7 +11,7 @@ import { RegistrationDto, RegistrationExportDto } from './dto/registration-respo
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
 import { hashManageToken } from './manage-token';
 import { CancellationService } from './cancellation.service';
-import { ACTIVE_EMAIL_KEY, alreadyRegistered, manageUrlFor } from './register.service';
+import { ACTIVE_EMAIL_KEY, alreadyRegistered } from './registration-refusals';
 import { RegistrationChangesService } from './registration-changes.service';
 import { toRegistrationDto } from './registration.mapper';
 import type { Registration } from './registration.entity';
@@ -36,7 +35,6 @@ export class SelfServiceService {
     private readonly cancellation: CancellationService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -63,14 +61,14 @@ export class SelfServiceService {
     const found = await this.resolve(token);
     return this.dataSource.transaction(async (manager) => {
       const { event, registration } = await this.lock(found, manager);
-      await this.cancellation.cancelLocked(event, registration, { organiser: false, manageUrl: manageUrlFor(this.config, token!) }, manager);
+      await this.cancellation.cancelLocked(event, registration, { organiser: false }, manager);
       return this.view(registration.id, event.id, manager);
     });
   }
 
   /** Organisers cancel on someone's behalf; the person is told. */
   async cancelByOrganiser(eventId: string, registrationId: string): Promise<RegistrationDto> {
-    await this.cancellation.cancel(eventId, registrationId, { organiser: true, manageUrl: null });
+    await this.cancellation.cancel(eventId, registrationId, { organiser: true });
     return this.view(registrationId, eventId, this.dataSource.manager);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { rowsOf } from './sql-rows';
+import { rowsOf } from '../common/sql-rows';
 
 export interface LockedSession {
   id: string;

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import type { Event } from '../events/event.entity';
-import { OutboxMessage, OutboxService } from '../notifications/outbox.service';
-import { promotedMessage, workshopPromotedMessage } from './registration-messages';
+import { OutboxService } from '../notifications/outbox.service';
 import { modeCapacity } from './registration-rules';
 import type { AttendanceMode } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
@@ -37,12 +36,7 @@ export class WaitlistService {
       for (const c of await this.choices.forRegistration(r.id, manager)) if (c.status === 'waitlisted') waiting.add(c.sessionId);
     }
     await this.fillSessions(event, [...waiting], manager, new Set(promotedIds));
-    const messages: OutboxMessage[] = [];
-    for (const r of promoted) {
-      const lines = await this.choices.viewForRegistration(r.id, manager);
-      messages.push(promotedMessage(event, r, lines));
-    }
-    await this.outbox.enqueueMany(manager, messages);
+    await this.outbox.enqueueMany(manager, promoted.map((r) => ({ eventId: event.id, registrationId: r.id, reason: 'promoted' })));
     return promotedIds;
   }
 
@@ -61,11 +55,9 @@ export class WaitlistService {
         if (!silent.has(registrationId)) seated.push({ registrationId, session });
       }
     }
-    if (seated.length === 0) return;
-    const people = new Map((await this.registrations.findByIds([...new Set(seated.map((s) => s.registrationId))], manager)).map((r) => [r.id, r]));
     await this.outbox.enqueueMany(
       manager,
-      seated.map(({ registrationId, session }) => workshopPromotedMessage(event, people.get(registrationId)!, session)),
+      seated.map(({ registrationId, session }) => ({ eventId: event.id, registrationId, reason: `promoted:${session.id}` })),
     );
   }
 }

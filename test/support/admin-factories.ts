@@ -1,4 +1,5 @@
-import { generateCheckInCode, generateManageToken, hashManageToken } from '../../src/registrations/manage-token';
+import { randomUUID } from 'node:crypto';
+import { deriveManageToken, generateCheckInCode, hashManageToken } from '../../src/registrations/manage-token';
 import { THEMES } from '../../src/reference/reference.data';
 import { createEvent } from './factories';
 import type { TestApp } from './test-app';
@@ -39,15 +40,16 @@ export interface RegistrationRow {
 export async function insertRegistration(t: TestApp, eventId: string, row: RegistrationRow = {}): Promise<InsertedRegistration> {
   const n = ++counter;
   const status = row.status ?? 'confirmed';
-  const manageToken = generateManageToken();
+  const registrationId = randomUUID();
+  const manageToken = deriveManageToken(t.config.tokenSecret, registrationId, 1);
   const checkInCode = generateCheckInCode();
   const email = row.email ?? `personne${n}@exemple.test`;
   const createdAt = row.createdAt ?? new Date(Date.UTC(2026, 10, 1, 9, 0, n % 60));
   const [{ id }] = await t.dataSource.query(
-    `INSERT INTO registration (event_id, first_name, last_name, email, organisation, organisation_type, job_title, department,
+    `INSERT INTO registration (id, event_id, first_name, last_name, email, organisation, organisation_type, job_title, department,
        attendance_mode, accessibility_needs, dietary_requirements, consent_at, photo_consent, photo_consent_at, status, waitlist_seq,
        manage_token_hash, check_in_code, checked_in_at, confirmed_at, cancelled_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $13 THEN $12::timestamptz END, $14,
+     VALUES ($18, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $13 THEN $12::timestamptz END, $14,
        CASE WHEN $14 = 'waitlisted' THEN nextval('waitlist_seq') END, $15, $16, $17,
        CASE WHEN $14 = 'confirmed' THEN $12::timestamptz END, CASE WHEN $14 = 'cancelled' THEN $12::timestamptz END, $12, $12)
      RETURNING id`,
@@ -69,6 +71,7 @@ export async function insertRegistration(t: TestApp, eventId: string, row: Regis
       hashManageToken(manageToken),
       checkInCode,
       row.checkedInAt ?? null,
+      registrationId,
     ],
   );
   for (const session of row.sessions ?? []) {
@@ -107,11 +110,11 @@ export async function insertWorkshop(t: TestApp, eventId: string, row: WorkshopR
 }
 
 /** An outbox row addressed to a registrant. */
-export async function insertMail(t: TestApp, eventId: string, registrationId: string | null, recipient: string, reason: string, status = 'sent'): Promise<string> {
+export async function insertMail(t: TestApp, eventId: string, registrationId: string, reason: string, status = 'sent', payload: Record<string, unknown> = {}): Promise<string> {
   const [{ id }] = await t.dataSource.query(
-    `INSERT INTO outgoing_mail (event_id, registration_id, recipient, reason, subject, html, text, status)
-     VALUES ($1, $2, $3, $4, 'Votre inscription', '<p>Bonjour</p>', 'Bonjour', $5) RETURNING id`,
-    [eventId, registrationId, recipient, reason, status],
+    `INSERT INTO outgoing_mail (event_id, registration_id, reason, status, payload, sent_at)
+     VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'sent' THEN now() END) RETURNING id`,
+    [eventId, registrationId, reason, status, JSON.stringify(payload)],
   );
   return id;
 }

@@ -62,8 +62,12 @@ export async function createWorkshop(
 }
 
 /** The outbox rows of an event, oldest first. */
-export async function outboxRows(t: TestApp, eventId: string): Promise<Array<{ registration_id: string; reason: string; recipient: string; subject: string; text: string; attachments: unknown[] }>> {
-  return t.dataSource.query(`SELECT registration_id, reason, recipient, subject, text, attachments FROM outgoing_mail WHERE event_id = $1 ORDER BY created_at, reason`, [eventId]);
+export async function outboxRows(t: TestApp, eventId: string): Promise<Array<{ registration_id: string; reason: string; recipient: string; status: string; payload: Record<string, any> }>> {
+  return t.dataSource.query(
+    `SELECT m.registration_id, m.reason, r.email AS recipient, m.status, m.payload
+     FROM outgoing_mail m JOIN registration r ON r.id = m.registration_id WHERE m.event_id = $1 ORDER BY m.created_at, m.reason`,
+    [eventId],
+  );
 }
 
 /** Confirmed and waitlisted counts straight from the table. */

@@ -6,7 +6,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { OutboxWorker } from '../../src/notifications/delivery/outbox.worker';
 import { createTestDatabase } from './database';
+import { MailSink, startMailSink } from './mail-sink';
 import { TestClock } from './test-clock';
 
 export const ORGANISER = { email: 'organisatrice@occitanie.test', password: 'un-mot-de-passe-solide' };
@@ -21,6 +23,10 @@ export interface TestApp {
   databaseUrl: string;
   /** A bearer token for the configured organiser (cached). */
   token(): Promise<string>;
+  /** With `mail: true`: the SMTP server the app delivers to (the worker is running). */
+  mail: MailSink;
+  /** The outbox worker (running only with `mail: true`; tests may drain it themselves). */
+  worker: OutboxWorker;
   /** `Authorization` header for the organiser. */
   auth(): Promise<{ Authorization: string }>;
   close(): Promise<void>;
@@ -30,24 +36,32 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse a database (e.g. a second instance on the same data). */
   databaseUrl?: string;
+  /** Deliver mail to an in-process SMTP server, with the outbox worker running. */
+  mail?: boolean;
 }
 
 /** A real application on its own real PostgreSQL database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const varDir = mkdtempSync(join(tmpdir(), 'rencontres-var-'));
+  const mail = options.mail ? await startMailSink() : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    // Shared by every instance of a test, so links derived by one open on another.
+    TOKEN_SECRET: 'test-token-secret-long-enough-for-hmac-sha256',
     ORGANISER_EMAIL: ORGANISER.email,
     ORGANISER_PASSWORD: ORGANISER.password,
     PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
     VAR_DIR: varDir,
+    ...(mail ? { SMTP_URL: mail.url } : {}),
     ...options.env,
   });
   const clock = new TestClock();
   const app = await createApp(config, database.url, { clock, logger: ['error'] });
   const http = request(app.getHttpServer());
+  const worker = app.get(OutboxWorker);
+  if (mail) await worker.start();
   let cachedToken: string | null = null;
   const token = async () => {
     if (!cachedToken) {
@@ -63,10 +77,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     dataSource: app.get(DataSource),
     databaseUrl: database.url,
+    get mail(): MailSink {
+      if (!mail) throw new Error('start the test app with { mail: true } to receive mail');
+      return mail;
+    },
+    worker,
     token,
     auth: async () => ({ Authorization: `Bearer ${await token()}` }),
     close: async () => {
       await app.close();
+      await mail?.close();
       await database.drop();
     },
   };

@@ -27,7 +27,7 @@ export class RetentionRepository {
   async anonymiseBatch(endedBefore: Date, now: Date, limit: number, manager: EntityManager): Promise<AnonymisedCounts> {
     const [counts] = await manager.query(
       `WITH due AS (
-         SELECT r.id, r.event_id, r.email
+         SELECT r.id
          FROM registration r JOIN event e ON e.id = r.event_id
          WHERE r.anonymised_at IS NULL AND e.ends_at <= $1
          ORDER BY r.id
@@ -39,18 +39,19 @@ export class RetentionRepository {
            first_name = 'Anonyme', last_name = 'Anonyme', email = 'anonyme+' || r.id || '@invalid',
            organisation = NULL, job_title = NULL, accessibility_needs = NULL, dietary_requirements = NULL,
            manage_token_hash = encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex'),
+           token_version = r.token_version + 1,
            anonymised_at = $2, updated_at = $2
          FROM due WHERE r.id = due.id
          RETURNING r.id
        ),
        mails AS (
          UPDATE outgoing_mail m SET
-           recipient = 'anonyme+' || due.id || '@invalid', subject = '(anonymisé)', html = '', text = '', attachments = '[]',
+           payload = '{}',
            status = CASE WHEN m.status IN ('pending', 'failed') THEN 'dead' ELSE m.status END,
-           last_error = CASE WHEN m.status IN ('pending', 'failed') THEN 'Anonymisé avant envoi (durée de conservation écoulée)' ELSE NULL END
+           last_error = CASE WHEN m.status IN ('pending', 'failed') THEN 'Anonymisé avant envoi (durée de conservation écoulée)' ELSE NULL END,
+           lease_until = NULL
          FROM due
          WHERE m.registration_id = due.id
-            OR (m.registration_id IS NULL AND m.event_id = due.event_id AND position(due.email IN lower(m.recipient)) > 0)
          RETURNING m.id
        )
        SELECT (SELECT count(*) FROM registrations)::int AS registrations, (SELECT count(*) FROM mails)::int AS mails`,

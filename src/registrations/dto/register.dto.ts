@@ -110,3 +110,17 @@ export class RegisterDto extends RegistrantDetailsDto {
   @Equals(true, { message: 'must be true: registering requires consent to the processing of your data' })
   consent: true;
 }
+
+export class LinkRequestDto {
+  @ApiProperty({ example: 'camille.durand@caf34.fr' })
+  @Transform(lowerTrim)
+  @IsString()
+  @MaxLength(254)
+  @Matches(EMAIL_PATTERN, { message: 'must be a valid email address' })
+  email: string;
+}
+
+export class LinkRequestedDto {
+  @ApiProperty({ example: 'Si cette adresse est inscrite à cet événement, le lien de gestion vient de lui être envoyé.' })
+  message: string;
+}

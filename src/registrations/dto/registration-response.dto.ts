@@ -66,9 +66,6 @@ export class RegistrationDto {
 
 export class ExportMessageDto {
   @ApiProperty({ example: 'confirmation' }) reason: string;
-  @ApiProperty() recipient: string;
-  @ApiProperty() subject: string;
-  @ApiProperty() text: string;
   @ApiProperty({ enum: ['pending', 'sent', 'failed', 'dead'] }) status: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) sentAt: string | null;

@@ -1,0 +1,174 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ManageLinks } from '../manage-links';
+import { MailTemplates } from '../mail/mail-templates';
+import { ClaimedMail, DeliveryRepository } from './delivery.repository';
+import { MailAttachments } from './mail-attachments';
+import { MAIL_TRANSPORT, MailTransport, oneLine } from './mail-transport';
+import { buildMailView, DeliveryContext, splitReason } from './mail-view.builder';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** What a person must hear whatever the cap. */
+const NEVER_CAPPED = new Set(['event_cancelled']);
+
+/** Retry delay after `attempts` failures: exponential from 30 s, capped at 6 h, ±20 % jitter. */
+export function backoffMs(attempts: number, random: number = Math.random()): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
+  return Math.round(base * (0.8 + 0.4 * random));
+}
+
+/** SMTP answers may quote the address: logs never do. */
+export function scrubAddresses(text: string): string {
+  return text.replace(/[^\s<>@"']+@[^\s<>@"']+/g, '<adresse>');
+}
+
+/**
+ * Delivers claimed messages: reads the current data of a batch in a few queries, builds each
+ * message's view and attachments, renders it from the templates, hands it to the transport, and
+ * records the outcome (sent, retried with backoff, dead after MAIL_MAX_ATTEMPTS, or discarded when
+ * it has nothing left to say).
+ */
+@Injectable()
+export class MailDelivery implements OnApplicationShutdown {
+  private readonly logger = new Logger('Mail');
+  private readonly domain: string;
+
+  constructor(
+    private readonly repository: DeliveryRepository,
+    private readonly templates: MailTemplates,
+    private readonly attachments: MailAttachments,
+    private readonly links: ManageLinks,
+    private readonly clock: Clock,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.domain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'rencontres.localhost';
+  }
+
+  /** After the worker stopped (module destroy): close the pooled SMTP connection. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+
+  claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMail[]> {
+    return this.repository.claim(now, leaseUntil, limit);
+  }
+
+  /** The stable Message-ID of an outbox row. */
+  messageIdOf(rowId: string): string {
+    return `<${rowId}@${this.domain}>`;
+  }
+
+  async deliver(batch: ClaimedMail[]): Promise<void> {
+    let contexts: Map<string, DeliveryContext>;
+    let sent: Map<string, number>;
+    try {
+      contexts = await this.contexts(batch);
+      sent = await this.repository.sentSince(
+        [...contexts.values()].map((c) => ({ eventId: c.event.id, email: c.registration.email })),
+        new Date(this.clock.now().getTime() - DAY_MS),
+      );
+    } catch (error) {
+      // Nothing was sent: the batch is retried like a failed delivery, not left leased.
+      for (const row of batch) await this.failed(row, error);
+      return;
+    }
+    await Promise.all(
+      batch.map(async (row) => {
+        await yieldToLoop();
+        const ctx = contexts.get(row.id);
+        if (!ctx) return this.repository.discard(row.id);
+        const key = `${ctx.event.id}|${ctx.registration.email}`;
+        const count = sent.get(key) ?? 0;
+        if (await this.capped(row, ctx, count)) return;
+        sent.set(key, count + 1);
+        await this.deliverOne(row, ctx);
+      }),
+    );
+  }
+
+  /** Whether the message must not go out (anonymised person, or too many messages to that address): then it is dead. */
+  private async capped(row: ClaimedMail, ctx: DeliveryContext, count: number): Promise<boolean> {
+    const cap = this.config.mailRecipientCap;
+    if (ctx.registration.anonymisedAt) {
+      await this.repository.markFailed(row.id, 'Anonymisé avant envoi', null, this.clock.now());
+      return true;
+    }
+    if (cap === 0 || count < cap || NEVER_CAPPED.has(splitReason(row.reason)[0])) return false;
+    this.logger.warn(`Message ${row.id} (${row.reason}, event ${row.eventId}) dropped: ${cap} messages already sent to this address about this event within 24 hours`);
+    await this.repository.markFailed(row.id, `Non envoyé : plafond de ${cap} messages par destinataire et par événement en 24 heures atteint`, null, this.clock.now());
+    return true;
+  }
+
+  private async deliverOne(row: ClaimedMail, ctx: DeliveryContext): Promise<void> {
+    try {
+      const attachments = await this.attachments.for(ctx);
+      const names = attachments.map((a) => a.filename);
+      const view = buildMailView(ctx, { hasBadge: names.includes('badge.pdf'), hasAgenda: names.some((n) => n.startsWith('agenda.')) });
+      if ('obsolete' in view) {
+        this.logger.log(`Message ${row.id} (${row.reason}) discarded: ${view.obsolete}`);
+        return await this.repository.discard(row.id);
+      }
+      const mail = this.templates.render(view);
+      const smtpId = await this.transport.send({
+        messageId: this.messageIdOf(row.id),
+        from: this.config.mailFrom,
+        replyTo: this.config.contactEmail,
+        to: { name: `${ctx.registration.firstName} ${ctx.registration.lastName}`, address: ctx.registration.email },
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        attachments,
+      });
+      await this.repository.markSent(row.id, smtpId, this.clock.now());
+    } catch (error) {
+      await this.failed(row, error);
+    }
+  }
+
+  private async failed(row: ClaimedMail, error: unknown): Promise<void> {
+    const message = scrubAddresses(oneLine((error as Error)?.message ?? String(error))) || 'Erreur inconnue';
+    const now = this.clock.now();
+    const retryAt = row.attempts >= this.config.mailMaxAttempts ? null : new Date(now.getTime() + backoffMs(row.attempts));
+    this.logger.warn(`Message ${row.id} (${row.reason}) attempt ${row.attempts} failed${retryAt ? '' : ', now dead'}: ${message}`);
+    await this.repository.markFailed(row.id, message, retryAt, now);
+  }
+
+  /** The current data of every message of the batch, keyed by outbox row id. */
+  private async contexts(batch: ClaimedMail[]): Promise<Map<string, DeliveryContext>> {
+    const ids = (pick: (r: ClaimedMail) => string | undefined) => [...new Set(batch.map(pick).filter((x): x is string => !!x))];
+    const registrationIds = ids((r) => r.registrationId);
+    const eventIds = ids((r) => r.eventId);
+    const [registrations, events, choices, common, sessions, broadcasts] = await Promise.all([
+      this.repository.registrations(registrationIds),
+      this.repository.events(eventIds),
+      this.repository.choices(registrationIds),
+      this.repository.commonSessions(eventIds),
+      this.repository.sessions(ids((r) => (r.reason.startsWith('session_changed:') ? splitReason(r.reason)[1] : undefined))),
+      this.repository.broadcasts(ids((r) => (r.reason.startsWith('broadcast:') ? splitReason(r.reason)[1] : undefined))),
+    ]);
+    const registrationById = new Map(registrations.map((r) => [r.id, r]));
+    const eventById = new Map(events.map((e) => [e.id, e]));
+    const contexts = new Map<string, DeliveryContext>();
+    for (const row of batch) {
+      const registration = registrationById.get(row.registrationId);
+      const event = registration && eventById.get(registration.eventId);
+      if (!registration || !event) continue;
+      const [kind, arg] = splitReason(row.reason);
+      contexts.set(row.id, {
+        message: row,
+        registration,
+        event,
+        choices: choices.filter((c) => c.registrationId === registration.id),
+        commonSessions: common.filter((s) => s.eventId === event.id),
+        session: kind === 'session_changed' ? (sessions.find((s) => s.id === arg) ?? null) : undefined,
+        broadcast: kind === 'broadcast' ? (broadcasts.find((b) => b.id === arg) ?? null) : undefined,
+        manageUrl: this.links.urlFor(this.links.tokenFor(registration)),
+        contactEmail: this.config.contactEmail,
+      });
+    }
+    return contexts;
+  }
+}

@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { OUTBOX_CHANNEL } from '../outbox.repository';
+import { RemindersRepository } from '../reminders/reminders.repository';
+import { MailDelivery } from './mail-delivery';
+
+/** Small batches: several instances share a burst, and a crash leaves few messages in flight. */
+const BATCH = 20;
+const TICK = 'outbox-tick';
+
+/**
+ * Delivers the outbox on every instance: every SCHEDULER_TICK_SECONDS (reminders that became due
+ * are queued first), and at once when a commit that queued mail is announced on the outbox channel
+ * (PostgreSQL LISTEN/NOTIFY reaches every instance). Rows are claimed under a lease with
+ * `FOR UPDATE SKIP LOCKED`, so instances never send the same row at the same time, and a row held
+ * by an instance that died is taken up again once its lease has passed.
+ * Not started when NODE_ENV=test: tests start it, or call `drain()` and `tick()` themselves.
+ */
+@Injectable()
+export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Outbox');
+  private listener: Client | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private reconnect: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly delivery: MailDelivery,
+    private readonly reminders: RemindersRepository,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.nodeEnv !== 'test') await this.start();
+  }
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    await this.listen();
+    const interval = setInterval(() => void this.tick(), this.config.schedulerTickSeconds * 1000);
+    this.scheduler.addInterval(TICK, interval);
+    this.wake();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.scheduler.doesExist('interval', TICK)) this.scheduler.deleteInterval(TICK);
+    if (this.reconnect) clearTimeout(this.reconnect);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+    await this.running;
+  }
+
+  /** One scheduler tick: queue the reminders that became due, then deliver. */
+  async tick(): Promise<void> {
+    try {
+      const queued = await this.reminders.queueDue(this.clock.now());
+      if (queued) this.logger.log(`${queued} reminders queued`);
+    } catch (error) {
+      this.logger.error(`Reminder scan failed: ${(error as Error).message}`);
+    }
+    this.wake();
+    await this.running;
+  }
+
+  /** Starts a drain, or makes the running one go round again (a commit may have come in between). */
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.drain();
+        } catch (error) {
+          this.logger.error(`Outbox drain failed: ${(error as Error).message}`);
+        }
+      } while (this.again);
+    })().finally(() => (this.running = null));
+  }
+
+  /** Delivers every due message this instance can claim; returns how many it handled. */
+  async drain(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const batch = await this.delivery.claim(now, new Date(now.getTime() + this.config.mailLeaseSeconds * 1000), BATCH);
+      if (batch.length === 0) return handled;
+      await this.delivery.deliver(batch);
+      handled += batch.length;
+      // Let HTTP requests in between batches.
+      await yieldToLoop();
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url!;
+    const client = new Client({ connectionString: url });
+    client.on('notification', () => this.wake());
+    const retry = () => {
+      if (this.stopped || this.reconnect) return;
+      this.listener = null;
+      // Meanwhile the ticks still deliver; reconnect and drain what came in.
+      this.reconnect = setTimeout(() => {
+        this.reconnect = null;
+        void this.listen().then(() => this.wake());
+      }, 1000);
+    };
+    client.on('error', retry);
+    client.on('end', retry);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn(`Cannot listen for queued mail (${(error as Error).message}); retrying`);
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+      retry();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run mail:preview`: renders every sample mail to var/mail-preview/ (from the current
+ * directory) as <kind>.html, <kind>.txt and <kind>.eml, to read them, open them in a browser or
+ * a mail client, before changing a template. No database, no configuration.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { MAIL_SAMPLES } from './mail-samples';
+import { MAIL_KINDS, MailTemplates } from './mail-templates';
+
+// Fixed, so that previews only differ when the templates do.
+const PREVIEW_DATE = new Date('2027-03-01T09:00:00Z');
+
+async function main(): Promise<void> {
+  const dir = resolve('var', 'mail-preview');
+  mkdirSync(dir, { recursive: true });
+  const templates = new MailTemplates();
+  for (const kind of MAIL_KINDS) {
+    const view = MAIL_SAMPLES[kind];
+    const mail = templates.render(view);
+    const eml = await new MailComposer({
+      from: 'Rencontres <ne-pas-repondre@rencontres.example.gouv.fr>',
+      to: `${view.firstName} ${view.lastName} <${view.firstName.toLowerCase()}@example.org>`,
+      date: PREVIEW_DATE,
+      messageId: `<preview-${kind}@rencontres.example.gouv.fr>`,
+      ...mail,
+    })
+      .compile()
+      .build();
+    writeFileSync(join(dir, `${kind}.html`), mail.html);
+    writeFileSync(join(dir, `${kind}.txt`), mail.text);
+    writeFileSync(join(dir, `${kind}.eml`), eml);
+    console.log(`${kind.padEnd(18)} ${mail.subject}`);
+  }
+  console.log(`\n${MAIL_KINDS.length} messages written to ${dir}/ (<kind>.html, .txt, .eml)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
