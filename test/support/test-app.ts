@@ -36,8 +36,11 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Reuse a database (e.g. a second instance on the same data). */
   databaseUrl?: string;
-  /** Deliver mail to an in-process SMTP server, with the outbox worker running. */
-  mail?: boolean;
+  /**
+   * Deliver mail to an in-process SMTP server: `true` with the outbox worker running (woken by
+   * commits), `'manual'` with the worker stopped (the test calls `t.worker.drain()` / `tick()`).
+   */
+  mail?: boolean | 'manual';
 }
 
 /** A real application on its own real PostgreSQL database. */
@@ -61,7 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(config, database.url, { clock, logger: ['error'] });
   const http = request(app.getHttpServer());
   const worker = app.get(OutboxWorker);
-  if (mail) await worker.start();
+  if (options.mail === true) await worker.start();
   let cachedToken: string | null = null;
   const token = async () => {
     if (!cachedToken) {

@@ -1,13 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { MailKind, MailView, RenderedMail } from './mail-view';
 
 /**
- * templates/mail at the repository root: three levels up both from src/notifications/mail (Jest)
- * and from dist/notifications/mail (compiled).
+ * templates/mail at the repository root: the nearest ancestor that has it (three levels up from
+ * src/notifications/mail under Jest and from dist/notifications/mail once compiled).
  */
-export const DEFAULT_MAIL_TEMPLATES_DIR = join(__dirname, '..', '..', '..', 'templates', 'mail');
+export const DEFAULT_MAIL_TEMPLATES_DIR = findTemplatesDir(__dirname);
+
+function findTemplatesDir(from: string): string {
+  for (let dir = from, i = 0; i < 8; i++, dir = dirname(dir)) {
+    const candidate = join(dir, 'templates', 'mail');
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(from, '..', '..', '..', 'templates', 'mail');
+}
 
 // A record, not an array, so that a kind added to MailView without its templates fails to compile.
 const KINDS: Record<MailKind, true> = {
