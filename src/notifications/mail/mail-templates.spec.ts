@@ -150,7 +150,7 @@ describe('MailTemplates.render, on every sample', () => {
   it('gives the subjects people will see', () => {
     const subjects = Object.fromEntries(MAIL_KINDS.map((kind) => [kind, templates.render(MAIL_SAMPLES[kind]).subject]));
     expect(subjects.confirmation).toBe(`Inscription confirmée${N}: Rencontre régionale de la stratégie de lutte contre la pauvreté`);
-    expect(subjects.reminder).toBe(`C’est demain${N}: Rencontre régionale de la stratégie de lutte contre la pauvreté`);
+    expect(subjects.reminder).toBe(`Rappel${N}: Rencontre régionale de la stratégie de lutte contre la pauvreté, c’est demain`);
     expect(subjects.session_changed).toBe(`Nouvel horaire ou nouvelle salle${N}: «${N}Atelier : l’accès aux droits en milieu rural${N}»`);
     expect(subjects.broadcast).toBe('Rencontre du 11 mars : le programme des ateliers est en ligne');
   });

@@ -1,0 +1,126 @@
+import { backoffMs } from '../../src/notifications/delivery/mail-delivery';
+import { createEvent } from '../support/factories';
+import { recipientOf } from '../support/mail-sink';
+import { register } from '../support/registration-factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type Row = { id: string; reason: string; status: string; attempts: number; last_error: string | null; next_attempt_at: Date };
+
+async function rows(t: TestApp, registrationId: string): Promise<Row[]> {
+  return t.dataSource.query(`SELECT id, reason, status, attempts, last_error, next_attempt_at FROM outgoing_mail WHERE registration_id = $1 ORDER BY created_at`, [registrationId]);
+}
+
+describe('delivery when SMTP fails (worker driven by the test, with a moving clock)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ mail: 'manual', env: { MAIL_MAX_ATTEMPTS: '3', MAIL_RECIPIENT_CAP: '4' } });
+  });
+  afterAll(() => t.close());
+  afterEach(() => {
+    t.mail.failWith(null);
+    t.clock.reset();
+  });
+
+  it('retries with growing, jittered delays and delivers once when the server answers again', async () => {
+    expect(backoffMs(1, 0.5)).toBe(30_000);
+    expect(backoffMs(2, 0.5)).toBe(60_000);
+    expect(backoffMs(3, 0)).toBe(96_000);
+    expect(backoffMs(30, 1)).toBe(6 * 3600_000 * 1.2);
+    const event = await createEvent(t);
+    const r = await register(t, event.id, { email: 'patiente@exemple.test' }).expect(201);
+    t.mail.failWith(451, 'Greylisted, try again later');
+    const start = Date.now();
+    t.clock.set(new Date(start));
+    await t.worker.drain();
+    let [row] = await rows(t, r.body.id);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row.last_error).toMatch(/451/);
+    const delay = new Date(row.next_attempt_at).getTime() - start;
+    expect(delay).toBeGreaterThanOrEqual(24_000);
+    expect(delay).toBeLessThanOrEqual(36_000);
+    // Not due yet: nothing is tried.
+    t.clock.set(new Date(start + 20_000));
+    expect(await t.worker.drain()).toBe(0);
+    // The server comes back.
+    t.mail.failWith(null);
+    t.clock.set(new Date(start + 40_000));
+    expect(await t.worker.drain()).toBe(1);
+    [row] = await rows(t, r.body.id);
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+    expect(t.mail.to('patiente@exemple.test')).toHaveLength(1);
+    t.clock.set(new Date(start + 3600_000));
+    await t.worker.drain();
+    expect(t.mail.to('patiente@exemple.test')).toHaveLength(1);
+  });
+
+  it('marks a message dead after MAIL_MAX_ATTEMPTS, shows it to organisers, who retry it', async () => {
+    const event = await createEvent(t);
+    const r = await register(t, event.id, { email: 'inconnue@exemple.test' }).expect(201);
+    t.mail.failWith(550, 'Mailbox unavailable: inconnue@exemple.test');
+    let now = Date.now();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      t.clock.set(new Date(now));
+      expect(await t.worker.drain()).toBe(1);
+      now += 7 * 3600_000;
+    }
+    const [row] = await rows(t, r.body.id);
+    expect(row).toMatchObject({ status: 'dead', attempts: 3 });
+    expect(row.last_error).toMatch(/550/);
+    expect(row.last_error).not.toContain('inconnue@exemple.test');
+    t.clock.set(new Date(now + 24 * 3600_000));
+    expect(await t.worker.drain()).toBe(0);
+
+    const auth = await t.auth();
+    const dead = (await t.http.get(`/api/events/${event.id}/messages?status=dead`).set(auth).expect(200)).body;
+    expect(dead.items).toEqual([expect.objectContaining({ id: row.id, recipient: 'inconnue@exemple.test', status: 'dead', attempts: 3, lastError: expect.stringMatching(/550/) })]);
+    t.mail.failWith(null);
+    const retried = await t.http.post(`/api/events/${event.id}/messages/${row.id}/retry`).set(auth).expect(200);
+    expect(retried.body).toMatchObject({ id: row.id, status: 'pending', attempts: 0 });
+    await t.http.post(`/api/events/${event.id}/messages/${row.id}/retry`).set(auth).expect(409);
+    await t.http.post(`/api/events/${event.id}/messages/00000000-0000-4000-8000-000000000000/retry`).set(auth).expect(404);
+    expect(await t.worker.drain()).toBe(1);
+    expect(t.mail.to('inconnue@exemple.test')).toHaveLength(1);
+    expect((await rows(t, r.body.id))[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    await t.http.post(`/api/events/${event.id}/messages/${row.id}/retry`).set(auth).expect(409);
+  });
+
+  it('caps what one address receives about one event (registering and cancelling in a loop), but never an event cancellation', async () => {
+    const event = await createEvent(t);
+    for (let i = 0; i < 3; i++) {
+      const r = await register(t, event.id, { email: 'boucle@exemple.test' }).expect(201);
+      await t.http.delete('/api/registrations/me').set('X-Registration-Token', r.body.manageToken).expect(200);
+      await t.worker.drain();
+    }
+    const last = await register(t, event.id, { email: 'boucle@exemple.test' }).expect(201);
+    await t.worker.drain();
+    expect(t.mail.to('boucle@exemple.test')).toHaveLength(4);
+    const statuses: Array<{ status: string; last_error: string | null }> = await t.dataSource.query(
+      `SELECT m.status, m.last_error FROM outgoing_mail m JOIN registration r ON r.id = m.registration_id WHERE r.email = 'boucle@exemple.test' ORDER BY m.created_at`,
+    );
+    expect(statuses.map((s) => s.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'dead', 'dead', 'dead']);
+    expect(statuses[6].last_error).toMatch(/plafond de 4 messages/);
+    await t.http.post(`/api/events/${event.id}/cancel`).set(await t.auth()).send({ reason: 'Salle indisponible' }).expect(200);
+    await t.worker.drain();
+    expect(t.mail.to('boucle@exemple.test').map((m) => m.subject)).toContainEqual(expect.stringMatching(/annulé/i));
+    expect((await rows(t, last.body.id)).map((m) => m.reason)).toEqual(['confirmation', 'event_cancelled']);
+  });
+
+  it('two instances draining one outbox send each message once', async () => {
+    const second = await startTestApp({ databaseUrl: t.databaseUrl, mail: 'manual', env: { SMTP_URL: t.mail.url } });
+    try {
+      const event = await createEvent(t, { capacity: 1000 });
+      const registered = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => register(t, event.id, { email: `duo${i}@exemple.test` }).expect(201)),
+      );
+      const before = t.mail.messages.length;
+      const handled = await Promise.all([t.worker.drain(), second.worker.drain(), t.worker.drain(), second.worker.drain()]);
+      expect(handled.reduce((a, b) => a + b, 0)).toBe(60);
+      const received = t.mail.messages.slice(before);
+      expect(received).toHaveLength(60);
+      expect(new Set(received.map((m) => m.messageId)).size).toBe(60);
+      expect(new Set(received.map(recipientOf))).toEqual(new Set(registered.map((_, i) => `duo${i}@exemple.test`)));
+    } finally {
+      await second.close();
+    }
+  });
+});
