@@ -22,7 +22,7 @@ export const recipientOf = (m: ParsedMail): string => {
 };
 
 /** A real SMTP server in-process (smtp-server) whose messages are parsed back (mailparser). */
-export async function startMailSink(): Promise<MailSink> {
+export async function startMailSink(options: { ackDelayMs?: number } = {}): Promise<MailSink> {
   const messages: ParsedMail[] = [];
   let failure: { code: number; message: string } | null = null;
   const waiters = new Set<() => void>();
@@ -38,7 +38,9 @@ export async function startMailSink(): Promise<MailSink> {
         return;
       }
       simpleParser(stream).then(
-        (parsed) => {
+        async (parsed) => {
+          // A message counts as received when the server says so (the sender then marks it sent).
+          if (options.ackDelayMs) await new Promise((resolve) => setTimeout(resolve, options.ackDelayMs));
           messages.push(parsed);
           for (const wake of waiters) wake();
           callback();
