@@ -34,6 +34,7 @@ async function startBenchApp(env = {}) {
   const baseUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   let token;
   return {
+    app,
     baseUrl,
     databaseUrl: db.url,
     async token() {

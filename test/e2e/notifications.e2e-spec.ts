@@ -184,4 +184,26 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
     await t.http.get(`${url}?status=lost`).set(auth).expect(422);
     await t.http.get(`/api/events/00000000-0000-4000-8000-000000000000/messages`).set(auth).expect(404);
   });
+
+  it('escapes what registrants typed and never turns it into a link', async () => {
+    const event = await createEvent(t);
+    const res = await register(t, event.id, { email: 'hostile@exemple.test', firstName: 'http://evil.example/x', lastName: '<script>alert(1)</script> {{title}}' }).expect(201);
+    const [mail] = await t.mail.waitFor(1, (m) => recipientOf(m) === 'hostile@exemple.test');
+    const html = String(mail.html);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toMatch(/href="[^"]*evil/);
+    expect([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).every((href) => href === res.body.manageUrl || href.startsWith('mailto:'))).toBe(true);
+    expect(mail.text!.replace(/\u200b/g, '')).toContain('Bonjour http://evil.example/x');
+    expect(mail.text).not.toContain('Bonjour http://evil.example/x');
+  });
+
+  it('documents the messages endpoints and the link request in the OpenAPI document', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+      '/api/events/{id}/messages',
+      '/api/events/{id}/messages/{messageId}/retry',
+      '/api/events/{id}/registrations/link',
+    ]));
+    expect(doc.paths['/api/events/{id}/messages'].post.responses['202']).toBeDefined();
+  });
 });

@@ -53,7 +53,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.wake();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Stops listening and ticking, and waits for the delivery in progress. */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.scheduler.doesExist('interval', TICK)) this.scheduler.deleteInterval(TICK);
     if (this.reconnect) clearTimeout(this.reconnect);

@@ -1,0 +1,187 @@
+// npm run bench:mail — delivering the outbox to an SMTP server in another process, with its raw baseline.
+//   baseline: nodemailer sends 2,000 pre-rendered messages of the same size (a rendered confirmation with its
+//             agenda.ics) over one pooled connection;
+//   drain:    2,000 queued registrations' messages delivered by the worker (read, rendered at delivery, sent,
+//             marked), while GET /health is probed to show that HTTP is not starved;
+//   latency:  one registration at a time, from its 201 to the message reaching the server;
+//   rush:     2,000 registrations from 50 clients with the worker running: last 201 → last message.
+'use strict';
+const { fork } = require('node:child_process');
+const os = require('node:os');
+const { join } = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { startBenchApp, percentile } = require('./support');
+
+const MESSAGES = 2000;
+const CLIENTS = 50;
+const SINGLES = 100;
+
+function startSink() {
+  const child = fork(join(__dirname, 'smtp-sink.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const arrivals = [];
+  const listeners = new Set();
+  return new Promise((resolve) => {
+    child.on('message', (m) => {
+      if (m.port) return resolve({ url: `smtp://127.0.0.1:${m.port}`, arrivals, listeners, close: () => child.kill() });
+      for (const a of m) arrivals.push(a);
+      for (const l of listeners) l();
+    });
+  });
+}
+
+function waitForArrivals(sink, count, timeoutMs = 120_000) {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (sink.arrivals.length >= count) {
+        sink.listeners.delete(check);
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    const timer = setTimeout(() => reject(new Error(`only ${sink.arrivals.length}/${count} messages arrived`)), timeoutMs);
+    sink.listeners.add(check);
+    check();
+  });
+}
+
+async function json(baseUrl, method, path, body, headers = {}) {
+  const res = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+async function openEvent(app, title) {
+  const auth = { authorization: `Bearer ${await app.token()}` };
+  const start = new Date(Date.now() + 30 * 86400_000);
+  start.setUTCHours(8, 0, 0, 0);
+  const created = await json(app.baseUrl, 'POST', '/api/events', {
+    title, kind: 'conference', format: 'onsite', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
+    venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' }, capacity: 100_000,
+  }, auth);
+  await json(app.baseUrl, 'POST', `/api/events/${created.body.id}/publish`, undefined, auth);
+  return created.body.id;
+}
+
+const person = (tag, i) => ({
+  firstName: 'Camille', lastName: `Durand-${i}`, email: `${tag}${i}@bench.test`, organisationType: 'association',
+  organisation: 'Association Solidarité Occitanie', department: '34', consent: true,
+});
+
+async function registerMany(app, eventId, tag, total, clients) {
+  let next = 0;
+  let last201 = 0;
+  const statuses = new Map();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (next < total) {
+      const i = next++;
+      const res = await json(app.baseUrl, 'POST', `/api/events/${eventId}/registrations`, person(tag, i));
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.status === 201) last201 = performance.timeOrigin + performance.now();
+    }
+  }));
+  return { statuses, last201 };
+}
+
+/** The raw rate: the same transport settings, a message of the same size, nothing read or rendered. */
+async function rawBaseline(sink) {
+  const nodemailer = require('nodemailer');
+  const { smtpOptions } = require('../dist/notifications/delivery/mail-transport');
+  const { MailTemplates } = require('../dist/notifications/mail/mail-templates');
+  const { MAIL_SAMPLES } = require('../dist/notifications/mail/mail-samples');
+  const { renderCalendar } = require('../dist/documents/ics/calendar.renderer');
+  const mail = new MailTemplates().render(MAIL_SAMPLES.confirmation);
+  const ics = renderCalendar({ name: 'Rencontre', timezone: 'Europe/Paris', entries: [
+    { uid: 'a@rencontres', title: 'Plénière d’ouverture', startsAt: new Date(), endsAt: new Date(Date.now() + 3600e3), location: 'Le Corum', description: 'Rencontre', updatedAt: new Date() },
+  ] });
+  const transporter = nodemailer.createTransport(smtpOptions(sink.url));
+  const start = sink.arrivals.length;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: MESSAGES }, (_, i) => transporter.sendMail({
+    messageId: `<raw-${i}@bench.test>`, from: 'Rencontres <no-reply@rencontres.localhost>', to: { name: 'Camille Durand', address: `raw${i}@bench.test` },
+    subject: mail.subject, html: mail.html, text: mail.text, attachments: [{ filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8', content: ics }],
+  })));
+  await waitForArrivals(sink, start + MESSAGES);
+  const seconds = (performance.now() - t0) / 1000;
+  transporter.close();
+  const bytes = sink.arrivals.slice(start).reduce((n, a) => n + a.bytes, 0) / MESSAGES;
+  return { rate: MESSAGES / seconds, seconds, bytes };
+}
+
+async function probeHealth(baseUrl, until) {
+  const latencies = [];
+  while (!until()) {
+    const t0 = performance.now();
+    await fetch(`${baseUrl}/health`).then((r) => r.text());
+    latencies.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return latencies;
+}
+
+async function main() {
+  const sink = await startSink();
+  const app = await startBenchApp({ SMTP_URL: sink.url, SCHEDULER_TICK_SECONDS: '60' });
+  const { OutboxWorker } = require('../dist/notifications/delivery/outbox.worker');
+  const worker = app.app.get(OutboxWorker);
+  try {
+    // Warm-up: templates compiled, connections open.
+    const warm = await openEvent(app, 'Échauffement');
+    await registerMany(app, warm, 'warm', 100, 10);
+    await waitForArrivals(sink, 100);
+
+    const raw = await rawBaseline(sink);
+
+    // Drain: 2,000 messages queued while the worker is stopped, then delivered.
+    await worker.stop();
+    const drainEvent = await openEvent(app, 'Rencontre régionale — file d’attente');
+    const queued = await registerMany(app, drainEvent, 'drain', MESSAGES, CLIENTS);
+    const before = sink.arrivals.length;
+    let done = false;
+    const t0 = performance.now();
+    const probe = probeHealth(app.baseUrl, () => done);
+    await worker.start();
+    await waitForArrivals(sink, before + MESSAGES);
+    const drainSeconds = (performance.now() - t0) / 1000;
+    done = true;
+    const health = await probe;
+    const drainRate = MESSAGES / drainSeconds;
+    const drainBytes = sink.arrivals.slice(before).reduce((n, a) => n + a.bytes, 0) / MESSAGES;
+
+    // One at a time: 201 → arrival.
+    const single = await openEvent(app, 'Journée d’étude');
+    const delays = [];
+    for (let i = 0; i < SINGLES; i++) {
+      const expected = sink.arrivals.length + 1;
+      const res = await json(app.baseUrl, 'POST', `/api/events/${single}/registrations`, person('single', i));
+      const at201 = performance.timeOrigin + performance.now();
+      if (res.status !== 201) throw new Error(`single registration: ${res.status}`);
+      await waitForArrivals(sink, expected, 10_000);
+      delays.push(sink.arrivals[expected - 1].at - at201);
+    }
+
+    // Rush with the worker running.
+    const rushEvent = await openEvent(app, 'Rencontre régionale — rush');
+    const rushBefore = sink.arrivals.length;
+    const rushStart = performance.now();
+    const rush = await registerMany(app, rushEvent, 'rush', MESSAGES, CLIENTS);
+    const rushRegSeconds = (performance.now() - rushStart) / 1000;
+    await waitForArrivals(sink, rushBefore + MESSAGES);
+    const lastArrival = Math.max(...sink.arrivals.slice(rushBefore).map((a) => a.at));
+
+    const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+    console.log(`machine: ${os.cpus().length} cores; SMTP server in another process; one pooled SMTP connection for both runs`);
+    console.log(`baseline: nodemailer, ${MESSAGES} pre-rendered messages (${(raw.bytes / 1024).toFixed(1)} KB each, agenda.ics attached): ${fmt(raw.rate)} messages/s (${raw.seconds.toFixed(2)} s)`);
+    console.log(`drain: ${MESSAGES} queued messages (${(drainBytes / 1024).toFixed(1)} KB each) read, rendered, sent and marked by the worker: ${fmt(drainRate)} messages/s (${drainSeconds.toFixed(2)} s); queueing statuses ${[...queued.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    console.log(`ratio: the worker delivers at ${(drainRate / raw.rate * 100).toFixed(1)}% of the raw nodemailer rate (target ≥ 60%)`);
+    console.log(`  GET /health while draining: ${health.length} probes, p50 ${fmt(percentile(health, 50))} ms, p99 ${fmt(percentile(health, 99))} ms, max ${fmt(Math.max(...health))} ms`);
+    console.log(`latency, one registration at a time (${SINGLES}): 201 → message at the server p50 ${fmt(percentile(delays, 50))} ms, p99 ${fmt(percentile(delays, 99))} ms, max ${fmt(Math.max(...delays))} ms (target p99 ≤ 1000 ms)`);
+    console.log(`rush: ${MESSAGES} registrations from ${CLIENTS} clients in ${rushRegSeconds.toFixed(2)} s (${fmt(MESSAGES / rushRegSeconds)}/s, worker running), statuses ${[...rush.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}; last 201 → last message ${((lastArrival - rush.last201) / 1000).toFixed(2)} s`);
+  } finally {
+    await app.close();
+    sink.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
