@@ -94,9 +94,16 @@ export class CapacityHooks implements OnModuleInit {
     await this.tellChosen(session, true, manager);
   }
 
-  /** `before`: the session as its registrants knew it. */
+  /**
+   * `before`: the session as its registrants knew it. A workshop concerns those who chose it; a
+   * plenary, talk or round table everyone confirmed; breaks and networking nobody in particular.
+   */
   private async tellChosen(before: Session, deleted: boolean, manager: EntityManager): Promise<void> {
-    const ids = await this.choices.registrationIdsOf(before.id, manager);
+    if (before.type === 'break' || before.type === 'networking') return;
+    const ids =
+      before.type === 'workshop'
+        ? await this.choices.registrationIdsOf(before.id, manager)
+        : (await this.registrations.active(before.eventId, manager)).filter((r) => r.status === 'confirmed').map((r) => r.id);
     if (ids.length === 0) return;
     await this.outbox.sessionChanged(manager, before.eventId, before.id, ids, {
       sessionId: before.id,

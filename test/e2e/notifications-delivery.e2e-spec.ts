@@ -105,6 +105,27 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
     expect((await rows(t, last.body.id)).map((m) => m.reason)).toEqual(['confirmation', 'event_cancelled']);
   });
 
+  it('with the SMTP server down: the message waits for a retry and /health says mail is down', async () => {
+    const down = await startTestApp({ databaseUrl: t.databaseUrl, mail: 'manual', env: { SMTP_URL: 'smtp://127.0.0.1:9' } });
+    try {
+      const event = await createEvent(down);
+      const r = await register(down, event.id, { email: 'panne@exemple.test' }).expect(201);
+      // Other instances would deliver it; only this one drains here.
+      await down.worker.drain();
+      const [row] = await rows(down, r.body.id);
+      expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
+      expect((await down.http.get('/health').expect(200)).body).toEqual({ status: 'ok', database: 'up', mail: 'down' });
+      // The working instance delivers it once due.
+      t.clock.set(new Date(Date.now() + 3600_000));
+      await t.worker.drain();
+      expect(t.mail.to('panne@exemple.test')).toHaveLength(1);
+      expect((await rows(t, r.body.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    } finally {
+      await down.close();
+    }
+  });
+
   it('two instances draining one outbox send each message once', async () => {
     const second = await startTestApp({ databaseUrl: t.databaseUrl, mail: 'manual', env: { SMTP_URL: t.mail.url } });
     try {

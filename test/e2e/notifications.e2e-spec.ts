@@ -135,6 +135,32 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
     expect((await outbox(t, r.body.id)).filter((m) => m.reason.startsWith('session_changed:'))).toHaveLength(1);
   });
 
+  it('tells every confirmed registrant (not the waitlisted) when a plenary moves', async () => {
+    const event = await createEvent(t, { capacity: 1 });
+    const plenary = await createWorkshop(t, event, { slot: 0, type: 'plenary', title: 'Plénière d’ouverture' });
+    await register(t, event.id, { email: 'pleniere.c@exemple.test' }).expect(201);
+    await register(t, event.id, { email: 'pleniere.w@exemple.test' }).expect(201);
+    // Delivered before the clock jumps past their leases.
+    await t.mail.waitFor(1, (m) => recipientOf(m) === 'pleniere.w@exemple.test');
+    await t.mail.waitFor(1, (m) => recipientOf(m) === 'pleniere.c@exemple.test');
+    const startsAt = new Date(new Date(plenary.startsAt).getTime() + 30 * 60_000);
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${plenary.id}`)
+      .set(await t.auth())
+      .send({ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString() })
+      .expect(200);
+    t.clock.set(new Date(Date.now() + 4 * 60_000));
+    try {
+      await t.worker.drain();
+    } finally {
+      t.clock.reset();
+    }
+    const [, moved] = await t.mail.waitFor(2, (m) => recipientOf(m) === 'pleniere.c@exemple.test');
+    expect(moved.subject).toContain('Plénière d’ouverture');
+    await t.worker.drain();
+    expect(t.mail.to('pleniere.w@exemple.test').map((m) => m.subject)).toEqual([expect.stringMatching(/attente/i)]);
+  });
+
   it('emails the manage link again on request, answering 202 alike for unknown addresses', async () => {
     const event = await createEvent(t);
     const r = await register(t, event.id, { email: 'oublieuse@exemple.test' }).expect(201);

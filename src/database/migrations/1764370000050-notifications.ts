@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { RegistrationRushFunction1764370000040 } from './1764370000040-registration-rush-function';
 
 /**
  * Notifications delivered for real.
@@ -65,7 +66,7 @@ export class Notifications1764370000050 implements MigrationInterface {
       ADD COLUMN html text NOT NULL DEFAULT '', ADD COLUMN text text NOT NULL DEFAULT '',
       ADD COLUMN attachments jsonb NOT NULL DEFAULT '[]'`);
     await q.query(`ALTER TABLE registration DROP COLUMN token_version`);
-    // The previous function (migration 1764370000040) is not restored: revert that one as well.
+    await new RegistrationRushFunction1764370000040().up(q);
   }
 }
 
