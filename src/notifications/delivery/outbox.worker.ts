@@ -50,7 +50,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     await this.listen();
     const interval = setInterval(() => void this.tick(), this.config.schedulerTickSeconds * 1000);
     this.scheduler.addInterval(TICK, interval);
-    this.wake();
+    void this.tick();
   }
 
   onModuleDestroy(): Promise<void> {
