@@ -66,8 +66,9 @@ function mailFrom(env: Env): string {
   return raw;
 }
 
+/** Where people write: CONTACT_EMAIL, else the first organiser, else MAIL_FROM's address. */
 function contactEmail(env: Env): string {
-  const raw = optional(env, 'CONTACT_EMAIL');
+  const raw = optional(env, 'CONTACT_EMAIL') ?? optional(env, 'ORGANISER_EMAIL')?.toLowerCase();
   if (raw === undefined) {
     const from = mailFrom(env);
     return (/<([^<>]+)>/.exec(from)?.[1] ?? from).trim();
