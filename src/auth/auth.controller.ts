@@ -2,8 +2,10 @@ import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
+import { NoStore } from '../common/no-store';
 
 @ApiTags('auth')
+@NoStore()
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
