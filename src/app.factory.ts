@@ -29,7 +29,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   });
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', config.trustProxy);
   installSecurityHeaders(express);
   installBodyParsing(express);
   app.useGlobalFilters(new ProblemDetailsFilter());

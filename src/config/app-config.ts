@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { trustProxy, TrustProxy } from './trust-proxy';
 
 /** Everything the application reads from the environment, validated once at boot. */
 export interface AppConfig {
@@ -17,6 +18,8 @@ export interface AppConfig {
   schedulerTickSeconds: number;
   retentionDays: number;
   publicRateLimitPerMinute: number;
+  /** Express's `trust proxy`: how the client address is read behind proxies (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** Where local state lives: embedded PostgreSQL data, mail files, the generated JWT secret. */
   varDir: string;
 }
@@ -80,6 +83,29 @@ function persistedSecret(varDir: string): string {
   return secret;
 }
 
+/**
+ * Values copied from an example (ours or a habit) that would let anyone in: refused in
+ * production, where a start with them is a deployment mistake, not a trial.
+ */
+const PLACEHOLDER = /change-?me|changez|placeholder|example|exemple|^(secret|password|mot-?de-?passe|postgres|rencontres|test)$|^(.)\2*$|^123456/i;
+const SECRETS = ['JWT_SECRET', 'ORGANISER_PASSWORD', 'TOKEN_SECRET'];
+
+function refusePlaceholders(env: Env): void {
+  for (const name of SECRETS) {
+    const value = optional(env, name);
+    if (value !== undefined && PLACEHOLDER.test(value)) fail(name, 'a real secret in production, not a placeholder value');
+  }
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  if (databaseUrl) {
+    try {
+      const password = decodeURIComponent(new URL(databaseUrl).password);
+      if (password && PLACEHOLDER.test(password)) fail('DATABASE_URL', 'given a real database password in production, not a placeholder value');
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+    }
+  }
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = optional(env, 'NODE_ENV') ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
@@ -110,6 +136,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecretGenerated = true;
   }
 
+  if (nodeEnv === 'production') refusePlaceholders(env);
+
   return {
     nodeEnv,
     port,
@@ -124,6 +152,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     schedulerTickSeconds: integer(env, 'SCHEDULER_TICK_SECONDS', 60, 1, 86400),
     retentionDays: integer(env, 'RETENTION_DAYS', 365, 1, 36500),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 0),
+    trustProxy: trustProxy(optional(env, 'TRUST_PROXY'), (expected) => fail('TRUST_PROXY', expected)),
     varDir,
   };
 }
