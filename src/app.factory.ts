@@ -34,7 +34,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   installBodyParsing(express);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns the signals and closes the app once. With both, a
+  // SIGTERM ran the shutdown hooks twice and ended the pool twice.
 
   const document = SwaggerModule.createDocument(
     app,
