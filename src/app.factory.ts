@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { installBodyParsing } from './common/body-parsing';
 import { Clock } from './common/clock';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { installSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 
@@ -28,11 +29,13 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   });
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', config.trustProxy);
+  installSecurityHeaders(express);
   installBodyParsing(express);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns the signals and closes the app once. With both, a
+  // SIGTERM ran the shutdown hooks twice and ended the pool twice.
 
   const document = SwaggerModule.createDocument(
     app,

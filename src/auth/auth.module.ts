@@ -11,7 +11,15 @@ import { OrganisersRepository } from './organisers.repository';
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => {
+        // Pinned: a token is only ever HS256, from this deployment, for its organiser API.
+        const claims = { issuer: config.publicBaseUrl, audience: `${config.publicBaseUrl}/api` };
+        return {
+          secret: config.jwtSecret,
+          signOptions: { algorithm: 'HS256' as const, ...claims },
+          verifyOptions: { algorithms: ['HS256' as const], ...claims },
+        };
+      },
     }),
   ],
   controllers: [AuthController],

@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
+import { RateLimiter } from './rate-limiter';
+import { RateWindowsRepository } from './rate-windows.repository';
 
 @Global()
 @Module({})
@@ -8,8 +10,8 @@ export class CommonModule {
   static forRoot(clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: CommonModule,
-      providers: [{ provide: Clock, useValue: clock }, PublicRateLimitGuard],
-      exports: [Clock, PublicRateLimitGuard],
+      providers: [{ provide: Clock, useValue: clock }, RateWindowsRepository, RateLimiter, PublicRateLimitGuard],
+      exports: [Clock, RateLimiter, PublicRateLimitGuard],
     };
   }
 }

@@ -2,6 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
+/** Far beyond any list we hold; above it PostgreSQL would only scan to answer nothing (or overflow). */
+export const MAX_OFFSET = 1_000_000;
+
 export class PaginationQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @Type(() => Number)
@@ -10,10 +13,11 @@ export class PaginationQuery {
   @Max(500)
   limit = 50;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 }
 

@@ -28,8 +28,11 @@ function fromDatabase(error: QueryFailedError): DomainError | null {
   if (code === '55P03' || code === '40001' || code === '40P01') {
     return new DomainError(503, 'busy', 'Service busy', 'Le service est très sollicité, réessayez dans un instant.', undefined, { 'Retry-After': '1' });
   }
-  if (code === '22P02' || code === '22007' || code === '22008') {
-    return new DomainError(422, 'invalid-value', 'Unprocessable request', 'Une valeur a un format invalide.');
+  // Class 22, data exceptions: a value the request carried that PostgreSQL cannot hold (out of
+  // range, bad encoding, impossible date...). Validation should have caught it; the client is
+  // still the one to fix it.
+  if (code?.startsWith('22')) {
+    return new DomainError(422, 'invalid-value', 'Unprocessable request', 'Une valeur a un format invalide ou hors limites.');
   }
   return null;
 }

@@ -84,7 +84,32 @@ export function formatFrenchTime(date: Date, timeZone: string): string {
 }
 
 /** A strict ISO 8601 timestamp with an explicit offset (or Z). */
-export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const TIMESTAMP_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Whether year-month-day is a day of the calendar (`2027-02-30` is not). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A timestamp in TIMESTAMP_PATTERN's form that names a real instant. `Date.parse` alone is not
+ * enough: it rolls `2027-02-30` over to March 2nd.
+ */
+export function isRealTimestamp(text: string): boolean {
+  const m = TIMESTAMP_PATTERN.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second = '0', , offsetHours = '0', offsetMinutes = '0'] = m.slice(1);
+  return (
+    isCalendarDate(+year, +month, +day) &&
+    +hour <= 23 &&
+    +minute <= 59 &&
+    +second <= 59 &&
+    +offsetHours <= 14 &&
+    +offsetMinutes <= 59 &&
+    !Number.isNaN(Date.parse(text))
+  );
+}
 
 /** The instant at which the wall clock of `timeZone` shows `local` (`2027-03-11T09:00`). */
 export function fromLocal(local: string, timeZone: string): Date {

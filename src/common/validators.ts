@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { isValidTimeZone, TIMESTAMP_PATTERN } from './time';
+import { isRealTimestamp, isValidTimeZone } from './time';
 
 /** An ISO 8601 timestamp with its offset, naming a real instant. */
 export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
@@ -10,8 +10,7 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options: { message: 'must be an ISO 8601 timestamp with offset, e.g. 2027-03-12T09:00:00+01:00', ...options },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && TIMESTAMP_PATTERN.test(value) && !Number.isNaN(Date.parse(value)),
+        validate: (value: unknown) => typeof value === 'string' && isRealTimestamp(value),
       },
     });
 }

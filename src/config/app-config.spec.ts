@@ -65,7 +65,7 @@ describe('loadConfig', () => {
     expect(readFileSync(join(env.VAR_DIR, 'jwt-secret'), 'utf8').trim()).toBe(first.jwtSecret);
     expect(loadConfig(env).jwtSecret).toBe(first.jwtSecret);
     expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    const prod = loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), TOKEN_SECRET: 'y'.repeat(40) });
+    const prod = loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'q8Zt3vN1pLw6Rk0sYc2Hm9Xb4Fd7Gj5A', TOKEN_SECRET: 'Tk7Wq2Lm9Zx4Bv6Nc1Rp8Hs3Jd5Gf0Ya' });
     expect(prod.jwtSecretGenerated).toBe(false);
   });
 
@@ -76,8 +76,39 @@ describe('loadConfig', () => {
     expect(first.tokenSecret).not.toBe(first.jwtSecret);
     expect(readFileSync(join(env.VAR_DIR, 'token-secret'), 'utf8').trim()).toBe(first.tokenSecret);
     expect(loadConfig(env).tokenSecret).toBe(first.tokenSecret);
-    expect(() => loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/TOKEN_SECRET/);
+    expect(() => loadConfig({ ...base(), NODE_ENV: 'production', JWT_SECRET: 'q8Zt3vN1pLw6Rk0sYc2Hm9Xb4Fd7Gj5A' })).toThrow(/TOKEN_SECRET/);
     expect(() => loadConfig({ ...base(), TOKEN_SECRET: 'short' })).toThrow(/TOKEN_SECRET must be at least 32 characters/);
     expect(() => loadConfig({ ...base(), MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('trusts loopback only when unset, a hop count, or listed addresses and ranges', () => {
+    expect(loadConfig(base()).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...base(), TRUST_PROXY: ' 10.0.0.0/8, loopback ,fd00::/8,192.168.1.10' }).trustProxy).toEqual([
+      '10.0.0.0/8', 'loopback', 'fd00::/8', '192.168.1.10',
+    ]);
+  });
+  it.each(['true', '*', '10.0.0.0/33', 'fd00::/129', 'proxy.local', '10.0.0.1/8/2', '11', ','])('refuses %s naming the variable', (value) => {
+    expect(() => loadConfig({ ...base(), TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('placeholders in production', () => {
+  const prod = { NODE_ENV: 'production', JWT_SECRET: 'q8Zt3vN1pLw6Rk0sYc2Hm9Xb4Fd7Gj5A', TOKEN_SECRET: 'Tk7Wq2Lm9Zx4Bv6Nc1Rp8Hs3Jd5Gf0Ya' };
+  it.each([
+    ['JWT_SECRET', 'change-me-change-me-change-me-change-me'],
+    ['JWT_SECRET', 'x'.repeat(40)],
+    ['ORGANISER_PASSWORD', 'changez-ce-mot-de-passe'],
+    ['DATABASE_URL', 'postgres://rencontres:rencontres@db:5432/rencontres'],
+    ['DATABASE_URL', 'postgres://app:change-me@db:5432/rencontres'],
+  ])('refuses a known placeholder in %s', (name, value) => {
+    const env = { ...base(), ...prod, ORGANISER_EMAIL: 'a@b.fr', ORGANISER_PASSWORD: 'Vq7-rT2k-Lp9w', [name]: value };
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+  it('accepts them in development and real values in production', () => {
+    expect(() => loadConfig({ ...base(), JWT_SECRET: 'change-me-change-me-change-me-change-me' })).not.toThrow();
+    expect(() => loadConfig({ ...base(), ...prod, DATABASE_URL: 'postgres://app:Wq83jf0s2Lk@db:5432/rencontres' })).not.toThrow();
   });
 });

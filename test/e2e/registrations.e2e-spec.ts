@@ -156,10 +156,12 @@ describe('registering', () => {
     expect(doc.components.schemas.RegisterDto.required).toEqual(expect.arrayContaining(['firstName', 'lastName', 'email', 'organisationType', 'consent']));
   });
 
-  it('stores hostile text exactly as typed (quotes, backslashes, SQL), without NUL characters', async () => {
+  it('stores hostile text exactly as typed (quotes, backslashes, SQL), and refuses NUL characters naming the field', async () => {
     const event = await createEvent(t);
     const hostile = `O'Brien \\' ); DROP TABLE registration; -- \\n «»`;
-    const res = await register(t, event.id, { lastName: hostile, organisation: `L'atelier\u0000 d'à côté`, dietaryRequirements: "E'\\x41'" }).expect(201);
+    const refused = await register(t, event.id, { lastName: hostile, organisation: `L'atelier\u0000 d'à côté` }).expect(422);
+    expect(refused.body.errors).toEqual([{ field: 'organisation', message: 'must not contain control characters' }]);
+    const res = await register(t, event.id, { lastName: hostile, organisation: `L'atelier d'à côté`, dietaryRequirements: "E'\\x41'" }).expect(201);
     const me = await t.http.get('/api/registrations/me').set('X-Registration-Token', res.body.manageToken).expect(200);
     expect(me.body).toMatchObject({ lastName: hostile, organisation: `L'atelier d'à côté`, dietaryRequirements: "E'\\x41'" });
     expect(await countsByStatus(t, event.id)).toEqual({ confirmed: 1 });

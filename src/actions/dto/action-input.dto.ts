@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination';
 import { IsDepartmentCode, IsOrganisationTypeCode, IsThemeCode } from '../../reference/reference.validators';
+import { MultiLine } from '../../common/text-rules';
 
 /** A local project worth copying, as proposed through the call for contributions or added by organisers. */
 export class ProposeActionDto {
@@ -11,6 +12,7 @@ export class ProposeActionDto {
   @IsString()
   @MinLength(10)
   @MaxLength(2000)
+  @MultiLine()
   summary: string;
 
   @ApiProperty({ example: 'MSA Midi-Pyrénées Sud' }) @IsString() @MinLength(2) @MaxLength(200) organisation: string;

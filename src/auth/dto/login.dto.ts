@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { MultiLine } from '../../common/text-rules';
 
 export class LoginDto {
   @ApiProperty({ example: 'organisatrice@occitanie.gouv.fr' })
@@ -11,6 +12,7 @@ export class LoginDto {
   @IsString()
   @MinLength(1)
   @MaxLength(1024)
+  @MultiLine()
   password: string;
 }
 

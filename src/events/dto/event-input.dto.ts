@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { IsTimestamp, IsTimeZone } from '../../common/validators';
 import { IsDepartmentCode, IsThemeCode } from '../../reference/reference.validators';
+import { MultiLine } from '../../common/text-rules';
 
 export class VenueDto {
   @ApiProperty({ example: 'Le Corum' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
@@ -57,6 +58,7 @@ export class CreateEventDto {
   @IsOptional()
   @IsString()
   @MaxLength(20000)
+  @MultiLine()
   description?: string | null;
 
   @ApiProperty({ example: '2027-03-11T09:00:00+01:00' }) @IsTimestamp() startsAt: string;
@@ -136,5 +138,6 @@ export class CancelEventDto {
   @IsString()
   @MinLength(3)
   @MaxLength(2000)
+  @MultiLine()
   reason: string;
 }

@@ -20,7 +20,7 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 export function sendCacheable(
   req: Request,
   res: Response,
-  rendered: { body: string; etag: string },
+  rendered: { body: string | Buffer; etag: string },
   contentType: string,
   isPublic: boolean,
   extraHeaders: Record<string, string> = {},

@@ -5,8 +5,8 @@ export interface CachedProgramme {
   /** `<revision>|<event updatedAt>`: the programme and event as they were when read. */
   structureKey: string;
   rows: ProgrammeRow[];
-  json?: { seatsKey: string; body: string; etag: string };
-  ics?: { body: string; etag: string };
+  json?: { seatsKey: string; body: Buffer; etag: string };
+  ics?: { body: Buffer; etag: string };
 }
 
 const MAX_EVENTS = 100;

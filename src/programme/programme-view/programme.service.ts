@@ -8,12 +8,13 @@ import { EventsRepository } from '../../events/events.repository';
 import { visibleEvent } from '../event-access';
 import { strongEtag } from './conditional-response';
 import { CachedProgramme, ProgrammeCache } from './programme-cache';
+import { ProgrammeMemory } from './programme-memory';
 import { toProgramme } from './programme.mapper';
 import { ProgrammeRepository, ProgrammeRow, ProgrammeState } from './programme.repository';
 
 export interface RenderedProgramme {
   event: Event;
-  body: string;
+  body: Buffer;
   etag: string;
 }
 
@@ -23,27 +24,37 @@ export class ProgrammeService {
     private readonly programme: ProgrammeRepository,
     private readonly events: EventsRepository,
     private readonly cache: ProgrammeCache,
+    private readonly memory: ProgrammeMemory,
   ) {}
 
   /**
-   * The programme as JSON. Two small queries per read (the event; the programme's revision and
-   * seats), plus one for every session at once when the programme changed since this instance
-   * last read it. Never more, whatever the number of sessions.
+   * The programme as JSON. From memory, with no query, when this instance has it and heard of no
+   * change since (ProgrammeMemory). Otherwise two small queries (the event; the programme's
+   * revision and seats), plus one for every session at once when the programme changed since
+   * this instance last read it. Never more, whatever the number of sessions.
    */
   async json(idOrSlug: string, organiser?: OrganiserPrincipal): Promise<RenderedProgramme> {
+    const remembered = this.memory.find(idOrSlug);
+    if (remembered?.json) return { event: visibleEvent(remembered.event, organiser), ...remembered.json };
+    const since = this.memory.mark();
     const event = await this.findEvent(idOrSlug, organiser);
     const state = await this.programme.stateOf(event.id);
     const entry = await this.structure(event, state);
     const seatsKey = `${state.hasRegistrations}|${state.confirmedKey}`;
     if (entry.json?.seatsKey !== seatsKey) {
       const body = JSON.stringify(toProgramme(event, entry.rows, state));
-      entry.json = { seatsKey, body, etag: strongEtag(body) };
+      entry.json = { seatsKey, body: Buffer.from(body), etag: strongEtag(body) };
     }
-    return { event, body: entry.json.body, etag: entry.json.etag };
+    const rendering = { body: entry.json.body, etag: entry.json.etag };
+    if (event.status !== 'draft') this.memory.keep(event, 'json', rendering, since);
+    return { event, ...rendering };
   }
 
   /** The programme as an iCalendar file: one VEVENT per session, UID `<sessionId>@rencontres`. */
   async calendar(idOrSlug: string, organiser?: OrganiserPrincipal): Promise<RenderedProgramme> {
+    const remembered = this.memory.find(idOrSlug);
+    if (remembered?.ics) return { event: visibleEvent(remembered.event, organiser), ...remembered.ics };
+    const since = this.memory.mark();
     const event = await this.findEvent(idOrSlug, organiser);
     const entry = await this.structure(event, await this.programme.stateOf(event.id));
     if (!entry.ics) {
@@ -60,8 +71,9 @@ export class ProgrammeService {
           updatedAt: row.updatedAt,
         })),
       });
-      entry.ics = { body, etag: strongEtag(body) };
+      entry.ics = { body: Buffer.from(body), etag: strongEtag(body) };
     }
+    if (event.status !== 'draft') this.memory.keep(event, 'ics', entry.ics, since);
     return { event, ...entry.ics };
   }
 

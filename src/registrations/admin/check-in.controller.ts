@@ -10,9 +10,11 @@ import { UuidPipe } from '../../common/uuid.pipe';
 import { CheckInDto, CheckInResultDto } from './dto/check-in.dto';
 import { CheckInService } from './check-in.service';
 import { OrganiserOnly } from '../../auth/organiser-only.decorator';
+import { NoStore } from '../../common/no-store';
 
 @ApiTags('check-in')
 @OrganiserOnly()
+@NoStore()
 @Controller('api/events/:id/check-in')
 export class CheckInController {
   constructor(private readonly checkIns: CheckInService) {}

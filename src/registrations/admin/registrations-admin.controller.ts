@@ -7,12 +7,14 @@ import { RegistrationQueryDto } from './dto/registration-query.dto';
 import { AdminRegistrationsService } from './admin-registrations.service';
 import { RegistrationsExportService } from './registrations-export.service';
 import { OrganiserOnly } from '../../auth/organiser-only.decorator';
+import { NoStore } from '../../common/no-store';
 
 const eventId = new UuidPipe('Event');
 const registrationId = new UuidPipe('Registration');
 
 @ApiTags('registrations (organisers)')
 @OrganiserOnly()
+@NoStore()
 @Controller('api/events/:id')
 export class RegistrationsAdminController {
   constructor(

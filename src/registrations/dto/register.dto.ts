@@ -15,6 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsDepartmentCode, IsOrganisationTypeCode } from '../../reference/reference.validators';
+import { MultiLine } from '../../common/text-rules';
 
 // NUL cannot be stored in PostgreSQL text: it is dropped with the surrounding spaces.
 const clean = (value: string) => value.replace(/\u0000/g, '').trim();
@@ -82,6 +83,7 @@ export class RegistrantDetailsDto {
   @IsOptional()
   @IsString()
   @MaxLength(FREE_TEXT_MAX)
+  @MultiLine()
   accessibilityNeeds?: string | null;
 
   @ApiPropertyOptional({ example: 'Végétarien', nullable: true, type: String })
@@ -89,6 +91,7 @@ export class RegistrantDetailsDto {
   @IsOptional()
   @IsString()
   @MaxLength(FREE_TEXT_MAX)
+  @MultiLine()
   dietaryRequirements?: string | null;
 
   @ApiPropertyOptional({ example: false, description: 'Consent to being photographed (stored with its time).' })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PaginationQuery } from '../../../common/pagination';
+import { MultiLine } from '../../../common/text-rules';
 
 const STATUSES = ['pending', 'sent', 'failed', 'dead'] as const;
 const AUDIENCES = ['confirmed', 'waitlisted', 'all', 'session'] as const;
@@ -44,7 +45,6 @@ export class BroadcastDto {
   @IsString()
   @MinLength(3)
   @MaxLength(200)
-  @Matches(/^[^\r\n]*$/, { message: 'must be one line' })
   subject: string;
 
   @ApiProperty({ example: 'Bonjour,\nLa plénière aura lieu dans l’auditorium Pasteur.', maxLength: 10000 })
@@ -52,6 +52,7 @@ export class BroadcastDto {
   @IsString()
   @MinLength(3)
   @MaxLength(10000)
+  @MultiLine()
   body: string;
 
   @ApiProperty({ enum: AUDIENCES, description: '`session`: those who chose the workshop `sessionId` (confirmed or waiting)' })

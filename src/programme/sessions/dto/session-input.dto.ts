@@ -18,6 +18,7 @@ import { PaginationQuery } from '../../../common/pagination';
 import { IsTimestamp } from '../../../common/validators';
 import { IsThemeCode } from '../../../reference/reference.validators';
 import type { SessionType } from '../session.entity';
+import { MultiLine } from '../../../common/text-rules';
 
 export const SESSION_TYPES: SessionType[] = ['plenary', 'workshop', 'round_table', 'talk', 'break', 'networking'];
 
@@ -75,6 +76,7 @@ export class CreateSessionDto {
   @IsOptional()
   @IsString()
   @MaxLength(10_000)
+  @MultiLine()
   description?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Highlighted actions of the same event, shown under the session' })

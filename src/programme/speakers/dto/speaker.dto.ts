@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { MultiLine } from '../../../common/text-rules';
 
 export class CreateSpeakerDto {
   @ApiProperty({ example: 'Claire Fabre' }) @IsString() @MinLength(1) @MaxLength(200) fullName: string;
@@ -23,6 +24,7 @@ export class CreateSpeakerDto {
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @MultiLine()
   bio?: string | null;
 
   @ApiPropertyOptional({ example: 'claire.fabre@herault.fr', nullable: true, type: String, description: 'Shown to organisers only' })
