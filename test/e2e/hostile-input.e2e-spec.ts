@@ -48,7 +48,7 @@ function withLeaf(body: Json, path: string, replacement: unknown): Json {
 const fieldOf = (path: string) => path.replace(/\.\d+$/, '');
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T/;
-const MULTI_LINE = new Set(['description', 'summary', 'bio', 'reason', 'accessibilityNeeds', 'dietaryRequirements', 'password']);
+const MULTI_LINE = new Set(['description', 'summary', 'bio', 'reason', 'accessibilityNeeds', 'dietaryRequirements', 'password', 'body']);
 
 describe('hostile input never gets a 500', () => {
   let t: TestApp;
@@ -89,6 +89,8 @@ describe('hostile input never gets a 500', () => {
     { method: 'post', template: '/api/events/{id}/registrations', who: 'public', body: () => registrationInput({ jobTitle: 'Conseillère', accessibilityNeeds: 'Boucle magnétique' }) },
     { method: 'patch', template: '/api/registrations/me', who: 'registrant', body: () => ({ firstName: 'Camille', organisation: 'CAF', dietaryRequirements: 'Végétarien' }) },
     { method: 'post', template: '/api/events/{id}/check-in', who: 'organiser', body: () => ({ code: 'ABCDEFGH' }) },
+    { method: 'post', template: '/api/events/{id}/registrations/link', who: 'public', body: () => ({ email: 'camille@example.org' }) },
+    { method: 'post', template: '/api/events/{id}/messages', who: 'organiser', body: () => ({ subject: 'Infos pratiques', body: 'Le déjeuner\nest offert.', audience: 'all' }) },
   ];
 
   const QUERIES: QueryEndpoint[] = [
@@ -100,6 +102,7 @@ describe('hostile input never gets a 500', () => {
     { template: '/api/events/{id}/registrations', who: 'organiser' },
     { template: '/api/registrations/me', who: 'registrant' },
     { template: '/api/registrations/me/export', who: 'registrant' },
+    { template: '/api/events/{id}/messages', who: 'organiser' },
   ];
 
   const url = (template: string) => template.replace(/\{(\w+)\}/g, (_m, name: string) => ids[name]);
