@@ -1,0 +1,32 @@
+/* Writes every document from its sample view model to ./var/documents-preview/ (npm run documents:preview). */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { renderBadge, renderBadgeSheet } from './badge/badge.renderer';
+import { SAMPLE_BADGE, SAMPLE_LONG_BADGE, sampleBadges } from './badge/badge.sample';
+import { renderCalendar } from './ics/calendar.renderer';
+import { SAMPLE_CALENDAR } from './ics/calendar.sample';
+import type { Pdf } from './pdf/pdf-document';
+import { writeFileSync } from 'node:fs';
+
+const OUT = join(process.cwd(), 'var', 'documents-preview');
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const documents: Array<[string, () => Pdf]> = [
+    ['badge.pdf', () => renderBadge(SAMPLE_BADGE)],
+    ['badge-nom-long.pdf', () => renderBadge(SAMPLE_LONG_BADGE)],
+    ['planche-badges.pdf', () => renderBadgeSheet([SAMPLE_BADGE, SAMPLE_LONG_BADGE, ...sampleBadges(14)], { title: 'Badges' })],
+  ];
+  for (const [name, render] of documents) {
+    await pipeline(render(), createWriteStream(join(OUT, name)));
+    console.log(join(OUT, name));
+  }
+  writeFileSync(join(OUT, 'agenda.ics'), renderCalendar(SAMPLE_CALENDAR));
+  console.log(join(OUT, 'agenda.ics'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
