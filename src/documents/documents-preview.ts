@@ -6,6 +6,8 @@ import { renderBadge, renderBadgeSheet } from './badge/badge.renderer';
 import { SAMPLE_BADGE, SAMPLE_LONG_BADGE, sampleBadges } from './badge/badge.sample';
 import { renderCalendar } from './ics/calendar.renderer';
 import { SAMPLE_CALENDAR } from './ics/calendar.sample';
+import { renderSignInSheets } from './sign-in-sheet/sign-in-sheet.renderer';
+import { SAMPLE_DAY_SHEET, SAMPLE_SESSION_SHEET } from './sign-in-sheet/sign-in-sheet.sample';
 import type { Pdf } from './pdf/pdf-document';
 import { writeFileSync } from 'node:fs';
 
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
     ['badge.pdf', () => renderBadge(SAMPLE_BADGE)],
     ['badge-nom-long.pdf', () => renderBadge(SAMPLE_LONG_BADGE)],
     ['planche-badges.pdf', () => renderBadgeSheet([SAMPLE_BADGE, SAMPLE_LONG_BADGE, ...sampleBadges(14)], { title: 'Badges' })],
+    ['emargement-atelier.pdf', () => renderSignInSheets([SAMPLE_SESSION_SHEET], { title: 'Feuille d’émargement' })],
+    ['emargement-journee.pdf', () => renderSignInSheets([SAMPLE_DAY_SHEET], { title: 'Feuilles d’émargement' })],
   ];
   for (const [name, render] of documents) {
     await pipeline(render(), createWriteStream(join(OUT, name)));
