@@ -8,6 +8,8 @@ import { renderCalendar } from './ics/calendar.renderer';
 import { SAMPLE_CALENDAR } from './ics/calendar.sample';
 import { renderSignInSheets } from './sign-in-sheet/sign-in-sheet.renderer';
 import { SAMPLE_DAY_SHEET, SAMPLE_SESSION_SHEET } from './sign-in-sheet/sign-in-sheet.sample';
+import { renderAgenda } from './agenda/agenda.renderer';
+import { SAMPLE_AGENDA } from './agenda/agenda.sample';
 import type { Pdf } from './pdf/pdf-document';
 import { writeFileSync } from 'node:fs';
 
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     ['planche-badges.pdf', () => renderBadgeSheet([SAMPLE_BADGE, SAMPLE_LONG_BADGE, ...sampleBadges(14)], { title: 'Badges' })],
     ['emargement-atelier.pdf', () => renderSignInSheets([SAMPLE_SESSION_SHEET], { title: 'Feuille d’émargement' })],
     ['emargement-journee.pdf', () => renderSignInSheets([SAMPLE_DAY_SHEET], { title: 'Feuilles d’émargement' })],
+    ['agenda.pdf', () => renderAgenda(SAMPLE_AGENDA)],
   ];
   for (const [name, render] of documents) {
     await pipeline(render(), createWriteStream(join(OUT, name)));

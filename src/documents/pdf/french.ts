@@ -72,3 +72,8 @@ export const frenchCollator = new Intl.Collator('fr', { sensitivity: 'base', ign
 export function sortByName<T extends { lastName: string; firstName: string }>(people: readonly T[]): T[] {
   return [...people].sort((a, b) => frenchCollator.compare(a.lastName, b.lastName) || frenchCollator.compare(a.firstName, b.firstName));
 }
+
+/** `9 h 30` kept on one line: no-break spaces around the `h` (a range may still break at the dash). */
+export function unbreakableTime(text: string): string {
+  return text.replace(/(\d) h (\d)/g, '$1\u00A0h\u00A0$2');
+}
