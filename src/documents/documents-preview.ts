@@ -10,6 +10,8 @@ import { renderSignInSheets } from './sign-in-sheet/sign-in-sheet.renderer';
 import { SAMPLE_DAY_SHEET, SAMPLE_SESSION_SHEET } from './sign-in-sheet/sign-in-sheet.sample';
 import { renderAgenda } from './agenda/agenda.renderer';
 import { SAMPLE_AGENDA } from './agenda/agenda.sample';
+import { renderCertificate } from './certificate/certificate.renderer';
+import { SAMPLE_CERTIFICATE } from './certificate/certificate.sample';
 import type { Pdf } from './pdf/pdf-document';
 import { writeFileSync } from 'node:fs';
 
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     ['emargement-atelier.pdf', () => renderSignInSheets([SAMPLE_SESSION_SHEET], { title: 'Feuille d’émargement' })],
     ['emargement-journee.pdf', () => renderSignInSheets([SAMPLE_DAY_SHEET], { title: 'Feuilles d’émargement' })],
     ['agenda.pdf', () => renderAgenda(SAMPLE_AGENDA)],
+    ['attestation.pdf', () => renderCertificate(SAMPLE_CERTIFICATE)],
   ];
   for (const [name, render] of documents) {
     await pipeline(render(), createWriteStream(join(OUT, name)));

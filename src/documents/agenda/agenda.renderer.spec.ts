@@ -14,7 +14,7 @@ describe('renderAgenda', () => {
   it('lists the person’s sessions day by day, in order, with rooms and the waitlisted workshop marked', async () => {
     const parsed = await parsePdf(pdf);
     expect(parsed.numPages).toBe(1);
-    const text = parsed.text.replace(/\n/g, ' ');
+    const text = parsed.text.replace(/ *\n */g, ' ');
     expect(text).toContain('Élodie Lefèvre');
     expect(text).toContain(`Association «${NNBSP}Solidarités Occitanie${NNBSP}»`);
     expect(text).toContain(`Plénière d’ouverture${NNBSP}: gouvernance, bilan et perspectives`);

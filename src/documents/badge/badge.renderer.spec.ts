@@ -18,7 +18,7 @@ describe('renderBadge', () => {
   it('is one page of 95 × 69 mm carrying the person, the event and the type in words, with French typography', async () => {
     const parsed = await parsePdf(pdf);
     expect(parsed.numPages).toBe(1);
-    const text = parsed.text.replace(/\n/g, ' ');
+    const text = parsed.text.replace(/ *\n */g, ' ');
     expect(text).toContain('Élodie');
     expect(text).toContain('Lefèvre-Ançelin');
     expect(text).toContain(`Association «${NNBSP}Solidarités Occitanie${NNBSP}»${NNBSP}: épicerie sociale`);

@@ -8,9 +8,9 @@ const NNBSP = '\u202F';
  */
 export function frenchTypography(text: string): string {
   return text
-    .replace(/[ \u00A0]+([;:!?])/g, `${NNBSP}$1`)
-    .replace(/«[ \u00A0]*/g, `«${NNBSP}`)
-    .replace(/[ \u00A0]*»/g, `${NNBSP}»`)
+    .replace(/[ \u00A0\u202F]+([;:!?])/g, `${NNBSP}$1`)
+    .replace(/«[ \u00A0\u202F]*/g, `«${NNBSP}`)
+    .replace(/[ \u00A0\u202F]*»/g, `${NNBSP}»`)
     .replace(/'/g, '’');
 }
 
