@@ -12,6 +12,8 @@ import { renderAgenda } from './agenda/agenda.renderer';
 import { SAMPLE_AGENDA } from './agenda/agenda.sample';
 import { renderCertificate } from './certificate/certificate.renderer';
 import { SAMPLE_CERTIFICATE } from './certificate/certificate.sample';
+import { renderProgramme } from './programme/programme.renderer';
+import { longProgramme, SAMPLE_PROGRAMME } from './programme/programme.sample';
 import type { Pdf } from './pdf/pdf-document';
 import { writeFileSync } from 'node:fs';
 
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
     ['emargement-journee.pdf', () => renderSignInSheets([SAMPLE_DAY_SHEET], { title: 'Feuilles d’émargement' })],
     ['agenda.pdf', () => renderAgenda(SAMPLE_AGENDA)],
     ['attestation.pdf', () => renderCertificate(SAMPLE_CERTIFICATE)],
+    ['programme.pdf', () => renderProgramme(SAMPLE_PROGRAMME)],
+    ['programme-long.pdf', () => renderProgramme(longProgramme(3, 8))],
   ];
   for (const [name, render] of documents) {
     await pipeline(render(), createWriteStream(join(OUT, name)));
