@@ -5,6 +5,7 @@ import { ProgrammeModule } from '../programme/programme.module';
 import { RegistrationsAdminModule } from './admin/registrations-admin.module';
 import { CancellationService } from './cancellation.service';
 import { CapacityHooks } from './capacity-hooks';
+import { RegistrationDocumentsModule } from './documents/registration-documents.module';
 import { EventSnapshotCache } from './event-snapshot.cache';
 import { RegisterService } from './register.service';
 import { RegistrantController } from './registrant.controller';
@@ -18,7 +19,7 @@ import { WaitlistService } from './waitlist.service';
 
 /** Registrations, waiting lists, workshop choices, check-in, exports and figures. */
 @Module({
-  imports: [EventsModule, ProgrammeModule, NotificationsModule, RegistrationsAdminModule],
+  imports: [EventsModule, ProgrammeModule, NotificationsModule, RegistrationsAdminModule, RegistrationDocumentsModule],
   controllers: [RegistrationsController, RegistrantController],
   providers: [
     RegistrationsRepository,

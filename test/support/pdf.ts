@@ -74,3 +74,11 @@ export function wordBoxes(buffer: Buffer, page = 1): Array<{ word: string; xMin:
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A supertest/superagent parser that keeps the body as bytes: `.buffer(true).parse(binary)`. */
+export function binary(res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  res.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
+}

@@ -108,6 +108,8 @@ export function drawAll<T>(doc: Pdf, items: AsyncIterable<T> | Iterable<T>, draw
     try {
       let index = 0;
       for await (const item of items) {
+        // The reader went away: stop, which also closes the sequence (a cursor gives its connection back).
+        if (doc.destroyed) return;
         await draw(item, index++);
       }
       if (index === 0) onEmpty?.();
