@@ -20,11 +20,23 @@ function sharedFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
   if (!fonts) {
     const dir = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf');
     fonts = {
-      regular: fontkit.create(readFileSync(join(dir, 'DejaVuSans.ttf'))),
-      bold: fontkit.create(readFileSync(join(dir, 'DejaVuSans-Bold.ttf'))),
+      regular: withEveryGlyphNamed(fontkit.create(readFileSync(join(dir, 'DejaVuSans.ttf')))),
+      bold: withEveryGlyphNamed(fontkit.create(readFileSync(join(dir, 'DejaVuSans-Bold.ttf')))),
     };
   }
   return fonts;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the characters it was first met for; pdfkit
+ * writes those characters in the PDF's ToUnicode map (what copy-paste, search and screen readers
+ * read). A glyph first met as a component of another (E inside É, when a subset is written) has
+ * none, and a shared font would then keep it so: every later document's E would read as nothing.
+ * Meeting every glyph through its characters first, lowest code point first, rules that out.
+ */
+function withEveryGlyphNamed(font: fontkit.Font): fontkit.Font {
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
+  return font;
 }
 
 export interface PdfOptions {
