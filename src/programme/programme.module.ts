@@ -3,6 +3,8 @@ import { EventsModule } from '../events/events.module';
 import { ProgrammeChecksService } from './checks/programme-checks.service';
 import { ProgrammeCache } from './programme-view/programme-cache';
 import { ProgrammeController } from './programme-view/programme.controller';
+import { ProgrammePdfController } from './programme-view/programme-pdf.controller';
+import { ProgrammePdfService } from './programme-view/programme-pdf.service';
 import { ProgrammeRepository } from './programme-view/programme.repository';
 import { ProgrammeService } from './programme-view/programme.service';
 import { ProgrammeRevisionsRepository } from './programme-revisions.repository';
@@ -20,7 +22,7 @@ import { SpeakersService } from './speakers/speakers.service';
 /** Rooms, speakers, sessions, the public programme and its calendar. */
 @Module({
   imports: [EventsModule],
-  controllers: [RoomsController, SpeakersController, SessionsController, ProgrammeController],
+  controllers: [RoomsController, SpeakersController, SessionsController, ProgrammeController, ProgrammePdfController],
   providers: [
     RoomsService,
     RoomsRepository,
@@ -32,6 +34,7 @@ import { SpeakersService } from './speakers/speakers.service';
     ProgrammeService,
     ProgrammeRepository,
     ProgrammeCache,
+    ProgrammePdfService,
     ProgrammeChecksService,
     ProgrammeRevisionsRepository,
   ],

@@ -14,9 +14,10 @@ const PDF = { description: 'application/pdf, streamed', schema: { type: 'string'
  * answer: the connection is cut, so the client sees a broken download, never a PDF that looks whole.
  */
 const pdfFile = (rendered: RenderedDocument) =>
-  new StreamableFile(rendered.pdf, { type: 'application/pdf', disposition: `attachment; filename="${rendered.filename}"` }).setErrorHandler((error, res) =>
-    res.destroy(error),
-  );
+  new StreamableFile(rendered.pdf, { type: 'application/pdf', disposition: `attachment; filename="${rendered.filename}"` }).setErrorHandler((error, res) => {
+    if (res.destroy) res.destroy(error);
+    else res.end();
+  });
 
 /** `a,b,c` → ids; 422 for anything that is not a list of UUIDs (at most 2,000). */
 function registrationIdsOf(raw: string | undefined): string[] | null {
