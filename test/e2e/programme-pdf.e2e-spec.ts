@@ -73,4 +73,22 @@ describe('GET /api/events/{id}/programme.pdf', () => {
     expect(flat((await parsePdf(seen.body)).text)).toContain('Le programme détaillé sera publié prochainement.');
     await t.http.get(`/api/events/${randomUUID()}/programme.pdf`).expect(404);
   });
+
+  it('documents every PDF and calendar endpoint in OpenAPI', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    for (const path of [
+      '/api/events/{idOrSlug}/programme.pdf',
+      '/api/registrations/me/badge.pdf',
+      '/api/registrations/me/agenda.pdf',
+      '/api/registrations/me/agenda.ics',
+      '/api/registrations/me/certificate.pdf',
+      '/api/events/{id}/badges.pdf',
+      '/api/events/{id}/sign-in-sheets.pdf',
+      '/api/events/{id}/sessions/{sessionId}/sign-in-sheet.pdf',
+      '/api/events/{id}/certificates.pdf',
+    ]) {
+      expect(doc.paths[path]?.get).toBeDefined();
+      expect(Object.keys(doc.paths[path].get.responses['200'].content)).toEqual([path.endsWith('.ics') ? 'text/calendar' : 'application/pdf']);
+    }
+  });
 });
