@@ -55,6 +55,9 @@ export interface PdfOptions {
 /** A pdfkit document with the shared fonts, French language and metadata, tagged for screen readers. */
 export function createPdf(options: PdfOptions): Pdf {
   const doc = new PDFDocument({
+    // No default font: pdfkit would otherwise parse Helvetica's metrics for every document (a
+    // quarter of a badge's time) only for us to replace it at once.
+    font: null as unknown as string,
     size: options.size ?? 'A4',
     margin: options.margin ?? 50,
     bufferPages: options.bufferPages ?? false,
