@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { EventsModule } from '../events/events.module';
+import { RegistrationDocumentsModule } from '../registrations/documents/registration-documents.module';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { MailAttachments } from './delivery/mail-attachments';
 import { MailDelivery } from './delivery/mail-delivery';
@@ -21,7 +22,7 @@ import { RemindersRepository } from './reminders/reminders.repository';
  * their transactions), its delivery by the worker, reminders, and the organisers' messages.
  */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, RegistrationDocumentsModule],
   controllers: [MessagesController],
   providers: [
     OutboxRepository,

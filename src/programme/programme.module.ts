@@ -5,6 +5,8 @@ import { ProgrammeCache } from './programme-view/programme-cache';
 import { ProgrammeChangesListener } from './programme-view/programme-changes.listener';
 import { ProgrammeMemory } from './programme-view/programme-memory';
 import { ProgrammeController } from './programme-view/programme.controller';
+import { ProgrammePdfController } from './programme-view/programme-pdf.controller';
+import { ProgrammePdfService } from './programme-view/programme-pdf.service';
 import { ProgrammeRepository } from './programme-view/programme.repository';
 import { ProgrammeService } from './programme-view/programme.service';
 import { ProgrammeRevisionsRepository } from './programme-revisions.repository';
@@ -22,7 +24,7 @@ import { SpeakersService } from './speakers/speakers.service';
 /** Rooms, speakers, sessions, the public programme and its calendar. */
 @Module({
   imports: [EventsModule],
-  controllers: [RoomsController, SpeakersController, SessionsController, ProgrammeController],
+  controllers: [RoomsController, SpeakersController, SessionsController, ProgrammeController, ProgrammePdfController],
   providers: [
     RoomsService,
     RoomsRepository,
@@ -36,6 +38,7 @@ import { SpeakersService } from './speakers/speakers.service';
     ProgrammeCache,
     ProgrammeMemory,
     ProgrammeChangesListener,
+    ProgrammePdfService,
     ProgrammeChecksService,
     ProgrammeRevisionsRepository,
   ],

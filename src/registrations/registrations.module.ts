@@ -6,6 +6,7 @@ import { RegistrationsAdminModule } from './admin/registrations-admin.module';
 import { CancellationService } from './cancellation.service';
 import { CapacityHooks } from './capacity-hooks';
 import { ManageLinkRequestService } from './manage-link-request.service';
+import { RegistrationDocumentsModule } from './documents/registration-documents.module';
 import { RegisterService } from './register.service';
 import { RegistrantController } from './registrant.controller';
 import { RegistrationChangesService } from './registration-changes.service';
@@ -17,7 +18,7 @@ import { WaitlistService } from './waitlist.service';
 
 /** Registrations, waiting lists, workshop choices, check-in, exports and figures. */
 @Module({
-  imports: [EventsModule, ProgrammeModule, NotificationsModule, RegistrationsAdminModule],
+  imports: [EventsModule, ProgrammeModule, NotificationsModule, RegistrationsAdminModule, RegistrationDocumentsModule],
   controllers: [RegistrationsController, RegistrantController],
   providers: [
     RegistrationsRepository,

@@ -104,6 +104,8 @@ describe('reminders', () => {
     expect(sent[1].text).toMatch(/dans 1 heure/);
     expect(sent[1].text).toContain('https://visio.exemple.test/rencontre');
     expect(sent[1].html).toContain('href="https://visio.exemple.test/rencontre"');
+    // Online only: the agenda, no badge.
+    expect(sent[1].attachments.map((a) => a.filename).sort()).toEqual(['agenda.ics', 'agenda.pdf']);
   });
 
   it('two instances scanning and draining at the same minute send each reminder once', async () => {

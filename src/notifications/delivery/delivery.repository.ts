@@ -134,15 +134,6 @@ export class DeliveryRepository {
     );
   }
 
-  /** Every session of these events that is not a workshop (plenaries, talks…): everyone's agenda. */
-  commonSessions(eventIds: string[]): Promise<SessionForMail[]> {
-    return this.dataSource.query(
-      `SELECT ${SESSION} FROM session s LEFT JOIN room rm ON rm.id = s.room_id
-       WHERE s.event_id = ANY($1::uuid[]) AND s.type <> 'workshop' ORDER BY s.starts_at, s.title`,
-      [eventIds],
-    );
-  }
-
   sessions(ids: string[]): Promise<SessionForMail[]> {
     return this.dataSource.query(`SELECT ${SESSION} FROM session s LEFT JOIN room rm ON rm.id = s.room_id WHERE s.id = ANY($1::uuid[])`, [ids]);
   }

@@ -141,11 +141,10 @@ export class MailDelivery implements OnApplicationShutdown {
     const ids = (pick: (r: ClaimedMail) => string | undefined) => [...new Set(batch.map(pick).filter((x): x is string => !!x))];
     const registrationIds = ids((r) => r.registrationId);
     const eventIds = ids((r) => r.eventId);
-    const [registrations, events, choices, common, sessions, broadcasts] = await Promise.all([
+    const [registrations, events, choices, sessions, broadcasts] = await Promise.all([
       this.repository.registrations(registrationIds),
       this.repository.events(eventIds),
       this.repository.choices(registrationIds),
-      this.repository.commonSessions(eventIds),
       this.repository.sessions(ids((r) => (r.reason.startsWith('session_changed:') ? splitReason(r.reason)[1] : undefined))),
       this.repository.broadcasts(ids((r) => (r.reason.startsWith('broadcast:') ? splitReason(r.reason)[1] : undefined))),
     ]);
@@ -162,7 +161,6 @@ export class MailDelivery implements OnApplicationShutdown {
         registration,
         event,
         choices: choices.filter((c) => c.registrationId === registration.id),
-        commonSessions: common.filter((s) => s.eventId === event.id),
         session: kind === 'session_changed' ? (sessions.find((s) => s.id === arg) ?? null) : undefined,
         broadcast: kind === 'broadcast' ? (broadcasts.find((b) => b.id === arg) ?? null) : undefined,
         manageUrl: this.links.urlFor(this.links.tokenFor(registration)),

@@ -10,8 +10,6 @@ export interface DeliveryContext {
   event: Event;
   /** The registration's active workshop choices, in programme order. */
   choices: ChoiceForMail[];
-  /** The event's sessions that are not workshops (everyone's agenda). */
-  commonSessions: SessionForMail[];
   /** session_changed: the session now (null when it was removed). */
   session?: SessionForMail | null;
   broadcast?: { subject: string; body: string } | null;
