@@ -42,7 +42,7 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
     const me = await t.http.get(link.replace(t.config.publicBaseUrl, '')).expect(200);
     expect(me.body).toMatchObject({ id: res.body.id, firstName: 'Camille', status: 'confirmed' });
     expect(mail.attachments.map((a) => a.filename).sort()).toEqual(['agenda.ics', 'agenda.pdf', 'badge.pdf']);
-    for (const pdf of mail.attachments.filter((a) => a.filename.endsWith('.pdf'))) expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
+    for (const pdf of mail.attachments.filter((a) => a.filename?.endsWith('.pdf'))) expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
     const ics = mail.attachments.find((a) => a.filename === 'agenda.ics')!;
     expect(ics.content.toString()).toContain('BEGIN:VEVENT');
     await t.worker.drain();
