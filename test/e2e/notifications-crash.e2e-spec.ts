@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { compileApp } from '../support/compile-app';
+import { dirname, join } from 'node:path';
+import { compileServer } from '../support/compiled-app';
 import { createTestDatabase } from '../support/database';
 import { createEvent } from '../support/factories';
 import { MailSink, startMailSink } from '../support/mail-sink';
@@ -45,7 +45,7 @@ describe('a server killed in the middle of a batch', () => {
   let appDir: string;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    appDir = compileApp();
+    appDir = dirname(compileServer());
     const database = await createTestDatabase();
     drop = database.drop;
     sink = await startMailSink({ ackDelayMs: 15 });

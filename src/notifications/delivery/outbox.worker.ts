@@ -27,6 +27,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Outbox');
   private listener: Client | null = null;
   private running: Promise<void> | null = null;
+  private scanning: Promise<void> | null = null;
   private again = false;
   private stopped = true;
   private reconnect: NodeJS.Timeout | null = null;
@@ -64,17 +65,22 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.reconnect) clearTimeout(this.reconnect);
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
+    await this.scanning;
     await this.running;
   }
 
   /** One scheduler tick: queue the reminders that became due, then deliver. */
   async tick(): Promise<void> {
-    try {
-      const queued = await this.reminders.queueDue(this.clock.now());
-      if (queued) this.logger.log(`${queued} reminders queued`);
-    } catch (error) {
-      this.logger.error(`Reminder scan failed: ${(error as Error).message}`);
-    }
+    this.scanning ??= this.reminders
+      .queueDue(this.clock.now())
+      .then(
+        (queued) => {
+          if (queued) this.logger.log(`${queued} reminders queued`);
+        },
+        (error: Error) => this.logger.error(`Reminder scan failed: ${error.message}`),
+      )
+      .finally(() => (this.scanning = null));
+    await this.scanning;
     this.wake();
     await this.running;
   }
