@@ -30,6 +30,18 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, db.url, { logger: ['error', 'warn'] });
   await app.listen(config.port);
+  // Before the banner: a supervisor may stop us as soon as it reads that we listen.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: stopping`);
+    await app.close().catch(() => undefined);
+    await db.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   const base = config.publicBaseUrl;
   const lines = [
     `Rencontres is listening on http://localhost:${config.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -42,17 +54,6 @@ async function main(): Promise<void> {
   ];
   for (const line of lines) logger.log(line);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received: stopping`);
-    await app.close().catch(() => undefined);
-    await db.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: Error) => {

@@ -30,7 +30,9 @@ describe('the server process', () => {
       });
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      const code = await exited;
+      if (code !== 0) console.log(output);
+      expect(code).toBe(0);
       expect(output).toContain('SIGTERM received: stopping');
       expect(output).not.toMatch(/more than once|ERROR/);
     } finally {
