@@ -158,7 +158,10 @@ function loadFromWorker(data) {
 }
 
 async function main() {
-  const app = await startBenchApp();
+  // PUBLIC_RATE_LIMIT_PER_MINUTE=100000 measures the shared rate limit's cost (one upsert per registration).
+  const limit = process.env.PUBLIC_RATE_LIMIT_PER_MINUTE;
+  const app = await startBenchApp(limit ? { PUBLIC_RATE_LIMIT_PER_MINUTE: limit } : {});
+  if (limit) console.log(`public rate limit on: ${limit} per minute per address (counted in PostgreSQL)`);
   const pool = new Pool({ connectionString: app.databaseUrl, max: CLIENTS });
   // A connection still closing when PostgreSQL stops reports an error: harmless at that point.
   pool.on('error', () => undefined);

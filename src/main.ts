@@ -29,6 +29,18 @@ async function main(): Promise<void> {
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
   const app = await createApp(config, db.url, { logger: ['error', 'warn'] });
+  // Before listening: a signal from then on stops the app cleanly (and only once).
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: stopping`);
+    await app.close().catch(() => undefined);
+    await db.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen(config.port);
   // Before the banner: a supervisor may stop us as soon as it reads that we listen.
   let stopping = false;

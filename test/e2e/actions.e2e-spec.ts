@@ -135,6 +135,8 @@ describe('call for contributions rate limit', () => {
 
   it('answers 429 with Retry-After beyond PUBLIC_RATE_LIMIT_PER_MINUTE proposals from one address', async () => {
     t = await startTestApp({ env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '3' } });
+    // Windows are whole minutes: start well inside one.
+    t.clock.set(new Date(Math.floor(Date.now() / 60_000) * 60_000 + 60_000 + 5_000));
     const event = await createEvent(t);
     for (let i = 0; i < 3; i++) await t.http.post(`/api/events/${event.id}/actions/proposals`).send(actionInput()).expect(201);
     const limited = await t.http.post(`/api/events/${event.id}/actions/proposals`).send(actionInput()).expect(429);

@@ -1,4 +1,5 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { eventually } from '../support/eventually';
 import { createEvent } from '../support/factories';
 import { createRoom, createSession, slot } from '../support/programme-factories';
 import { registrationInput } from '../support/registration-factories';
@@ -20,14 +21,8 @@ describe('the programme from memory', () => {
 
   const programme = (t: TestApp, idOrSlug: string) => t.http.get(`/api/events/${idOrSlug}/programme`).expect(200);
   const titles = (body: any): string[] => body.days.flatMap((d: any) => d.slots.flatMap((s: any) => s.sessions.map((x: any) => x.title)));
-  /** Notifications arrive asynchronously: wait (at most 2 s) for `check` to hold on `t`. */
-  async function eventually(check: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 2_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('not seen within 2 s');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
+  /** Notifications arrive asynchronously: wait (at most 2 s) for `check` to hold. */
+  const until = async (check: () => Promise<boolean>) => expect(await eventually(check, (ok) => ok)).toBe(true);
   const countQueries = async (work: () => Promise<unknown>) => {
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
     try {
@@ -69,29 +64,29 @@ describe('the programme from memory', () => {
     await a.http.patch(`/api/events/${event.id}/sessions/${workshop.id}`).set(await a.auth()).send({ title: 'Atelier A (déplacé)' }).expect(200);
     // a reads its own write at once; b as soon as the notification reaches it.
     expect(titles((await programme(a, event.id)).body)).toEqual(['Atelier A (déplacé)']);
-    await eventually(async () => titles((await programme(b, event.id)).body)[0] === 'Atelier A (déplacé)');
+    await until(async () => titles((await programme(b, event.id)).body)[0] === 'Atelier A (déplacé)');
     expect((await programme(b, event.id)).headers.etag).not.toBe(before.headers.etag);
 
     // The event itself, edited on a.
     await a.http.patch(`/api/events/${event.id}`).set(await a.auth()).send({ title: 'Journée renommée' }).expect(200);
     expect((await programme(a, event.id)).body.event.title).toBe('Journée renommée');
-    await eventually(async () => (await programme(b, event.id)).body.event.title === 'Journée renommée');
+    await until(async () => (await programme(b, event.id)).body.event.title === 'Journée renommée');
 
     // Seats: a registration on a moves the workshop's seats left on b.
     const seats = async (t: TestApp) => (await programme(t, event.id)).body.days[0].slots[0].sessions[0].seatsLeft;
     expect(await seats(b)).toBeNull();
     await a.http.post(`/api/events/${event.id}/registrations`).send(registrationInput({ sessionIds: [workshop.id] })).expect(201);
-    await eventually(async () => (await seats(b)) === 9);
+    await until(async () => (await seats(b)) === 9);
     await a.http.post(`/api/events/${event.id}/registrations`).send(registrationInput({ sessionIds: [workshop.id] })).expect(201);
-    await eventually(async () => (await seats(b)) === 8);
+    await until(async () => (await seats(b)) === 8);
 
     // A room's capacity (the workshop's, through it) changed on a.
     await a.http.patch(`/api/events/${event.id}/rooms/${room.id}`).set(await a.auth()).send({ capacity: 20 }).expect(200);
-    await eventually(async () => (await seats(b)) === 18);
+    await until(async () => (await seats(b)) === 18);
 
     // Cancelled on a: b shows the cancelled programme.
     await a.http.post(`/api/events/${event.id}/cancel`).set(await a.auth()).send({ reason: 'Intempéries annoncées.' }).expect(200);
-    await eventually(async () => (await programme(b, event.id)).body.event.status === 'cancelled');
+    await until(async () => (await programme(b, event.id)).body.event.status === 'cancelled');
   });
 
   it('reads from the database while it cannot listen, and keeps copies again once it can', async () => {
@@ -103,9 +98,9 @@ describe('the programme from memory', () => {
     await a.dataSource.query(`UPDATE session SET title = 'Après' WHERE id = $1`, [session.id]);
     await a.dataSource.query(`UPDATE programme_revision SET revision = revision + 1 WHERE event_id = $1`, [event.id]);
     // …is still read: with no listener, nothing is answered from memory.
-    await eventually(async () => titles((await programme(b, event.id)).body)[0] === 'Après');
+    await until(async () => titles((await programme(b, event.id)).body)[0] === 'Après');
     // The listener comes back within about a second; warm reads are query-free again.
-    await eventually(async () => {
+    await until(async () => {
       await programme(b, event.id);
       return (await countQueries(() => programme(b, event.id))) === 0;
     });

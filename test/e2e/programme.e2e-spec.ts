@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { eventually } from '../support/eventually';
 import { createEvent } from '../support/factories';
 import { at, createAction, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -103,7 +104,9 @@ describe('public programme', () => {
       expect(Object.values(await seats()).every((v) => v === null)).toBe(true);
       await confirmChoices(event.id, [ids.joffre, ids.barthez]);
       await confirmChoices(event.id, [ids.joffre]);
-      expect(await seats()).toEqual({ plenary: null, joffre: 38, barthez: 24, open: null, lunch: null, day2: null });
+      // Written in SQL, behind the application: the programme hears of it by notification.
+      const expected = { plenary: null, joffre: 38, barthez: 24, open: null, lunch: null, day2: null };
+      expect(await eventually(seats, (value) => JSON.stringify(value) === JSON.stringify(expected))).toEqual(expected);
     });
 
     it('accepts the slug, hides drafts from the public and answers 404 for unknown events', async () => {
@@ -202,15 +205,24 @@ describe('public programme', () => {
       expect(await warm(big.id)).toBeLessThanOrEqual(2);
     });
 
-    it('shows at once, on another instance, every change made through this one', async () => {
+    // The other instance answers from memory and drops its copy when PostgreSQL's notification of
+    // the commit reaches it (about a millisecond later): `read` waits for it, 2 s at most.
+    it('shows on another instance, as soon as it is notified, every change made through this one', async () => {
       const t2 = await startTestApp({ databaseUrl: t.databaseUrl });
       try {
         const event = await createEvent(t, { title: 'Deux instances' });
         const room = await createRoom(t, event.id, { name: 'Salle Antigone', capacity: 10 });
         const session = await createSession(t, event.id, { title: 'Atelier initial', roomId: room.id, ...slot(event, 1, 2) });
-        const read = async () => {
+        const readNow = async () => {
           const res = await t2.http.get(`/api/events/${event.id}/programme`).expect(200);
           return { etag: res.headers.etag as string, event: res.body.event, session: res.body.days[0].slots[0].sessions[0] };
+        };
+        let last = '';
+        /** The next state: the first read whose ETag differs from the last one seen. */
+        const read = async () => {
+          const next = await eventually(readNow, (r) => r.etag !== last);
+          last = next.etag;
+          return next;
         };
         const seen = [await read()];
         await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ title: 'Atelier renommé' }).expect(200);
@@ -226,7 +238,8 @@ describe('public programme', () => {
         expect(seen[3].session.speakers.map((s: any) => s.fullName)).toEqual(['Rose Lacombe-Vidal']);
         const proposal = (await t.http.post(`/api/events/${event.id}/actions/proposals`).send({ title: 'Action à retenir', summary: 'Une action proposée puis retenue.', organisation: 'Asso', organisationType: 'association', departments: ['34'], themes: [] }).expect(201)).body;
         await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ actionIds: [proposal.id] }).expect(200);
-        expect((await read()).session.actions).toEqual([]);
+        // A proposal, not selected: not shown, so the programme the public sees is unchanged.
+        expect((await readNow()).session.actions).toEqual([]);
         await t.http.patch(`/api/events/${event.id}/actions/${proposal.id}`).set(await t.auth()).send({ status: 'selected' }).expect(200);
         seen.push(await read());
         expect(seen[4].session.actions.map((a: any) => a.title)).toEqual(['Action à retenir']);
@@ -238,7 +251,8 @@ describe('public programme', () => {
         expect(seen[6].event.title).toBe('Deux instances, titre revu');
         expect(new Set(seen.map((s) => s.etag)).size).toBe(seen.length);
         await t.http.delete(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).expect(204);
-        expect((await t2.http.get(`/api/events/${event.id}/programme`).expect(200)).body.days).toEqual([]);
+        const days = async () => (await t2.http.get(`/api/events/${event.id}/programme`).expect(200)).body.days;
+        expect(await eventually(days, (d) => d.length === 0)).toEqual([]);
       } finally {
         await t2.close();
       }
