@@ -42,18 +42,6 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen(config.port);
-  // Before the banner: a supervisor may stop us as soon as it reads that we listen.
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal} received: stopping`);
-    await app.close().catch(() => undefined);
-    await db.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
   const base = config.publicBaseUrl;
   const lines = [
     `Rencontres is listening on http://localhost:${config.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
@@ -65,7 +53,6 @@ async function main(): Promise<void> {
       : `  Log in:     set ORGANISER_EMAIL and ORGANISER_PASSWORD, or run npm run organiser:create -- --email you@example.org`,
   ];
   for (const line of lines) logger.log(line);
-
 }
 
 main().catch((error: Error) => {
