@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock } from '../common/clock';
 import { isUniqueViolation } from '../common/database-errors';
 import { RegisterDto } from './dto/register.dto';
 import { RegistrationCreatedDto } from './dto/registration-response.dto';
 import { ManageLinks } from '../notifications/manage-links';
 import { generateCheckInCode } from './manage-token';
 import { ACTIVE_EMAIL_KEY, alreadyRegistered, refusal } from './registration-refusals';
-import { NewRegistration, RegistrationsRepository } from './registrations.repository';
+import { NewRegistration } from './registrations.repository';
+import { SeatDecisions } from './seat-decisions';
 
 /**
- * Registering: the seat decision is made by one call of register_attendee (see
- * RegistrationsRepository.register), which locks the event, re-checks the window, the mode, the
- * workshops and the email, decides, and writes the registration, its choices and the message to
- * send. This service only prepares the row and maps a refusal to its French error.
+ * Registering: the seat decision is made by register_attendee (reached through SeatDecisions, which
+ * groups registrations arriving together for one event), which locks the event, re-checks the
+ * window, the mode, the workshops and the email, decides, and writes the registration, its choices
+ * and the message to send. This service only prepares the row and maps a refusal to its French error.
  */
 @Injectable()
 export class RegisterService {
   constructor(
-    private readonly registrations: RegistrationsRepository,
+    private readonly seats: SeatDecisions,
     private readonly links: ManageLinks,
-    private readonly clock: Clock,
   ) {}
 
   async register(eventId: string, input: RegisterDto): Promise<RegistrationCreatedDto> {
@@ -30,7 +29,7 @@ export class RegisterService {
     const registration = this.newRegistration(id, eventId, input, this.links.hashFor({ id, tokenVersion: 1 }));
     let decision;
     try {
-      decision = await this.registrations.register(registration, sessionIds, this.clock.now());
+      decision = await this.seats.decide(registration, sessionIds);
     } catch (error) {
       if (isUniqueViolation(error, ACTIVE_EMAIL_KEY)) throw alreadyRegistered();
       throw error;

@@ -12,6 +12,7 @@ import { RegistrantController } from './registrant.controller';
 import { RegistrationChangesService } from './registration-changes.service';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsRepository } from './registrations.repository';
+import { SeatDecisions } from './seat-decisions';
 import { SelfServiceService } from './self-service.service';
 import { SessionChoicesRepository } from './session-choices.repository';
 import { WaitlistService } from './waitlist.service';
@@ -24,6 +25,7 @@ import { WaitlistService } from './waitlist.service';
     RegistrationsRepository,
     SessionChoicesRepository,
     WaitlistService,
+    SeatDecisions,
     RegisterService,
     ManageLinkRequestService,
     RegistrationChangesService,

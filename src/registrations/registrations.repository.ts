@@ -50,34 +50,25 @@ export class RegistrationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The seat decision, made once, by register_attendee (migration 1764370000050) in ONE
-   * parameterised statement outside any explicit transaction: the event lock is held only for the
-   * server's own work, never across a network or event-loop round trip.
+   * The seat decisions for registrations of ONE event, in order, by register_attendees
+   * (migration 1764370000070, which calls register_attendee for each): one parameterised statement
+   * outside any explicit transaction, so the event lock is held only for the server's own work.
    */
-  async register(r: NewRegistration, sessionIds: string[], now: Date): Promise<RegistrationDecision> {
-    const rows: Array<{ outcome: string; status: 'confirmed' | 'waitlisted' | null; position: number | null; sessions: RegistrationDecision['sessions'] | null; detail: unknown }> =
+  async registerBatch(items: Array<{ registration: NewRegistration; sessionIds: string[] }>, now: Date): Promise<RegistrationDecision[]> {
+    const rows: Array<{ ord: number; outcome: string; status: 'confirmed' | 'waitlisted' | null; position: number | null; sessions: RegistrationDecision['sessions'] | null; detail: unknown }> =
       await this.dataSource.query(
-        `SELECT outcome, status, "position", sessions, detail
-         FROM register_attendee(p_registration => $1::jsonb, p_session_ids => $2::uuid[], p_now => $3::timestamptz)`,
-        [
-          JSON.stringify({
-            id: r.id, event_id: r.eventId, first_name: r.firstName, last_name: r.lastName, email: r.email, organisation: r.organisation,
-            organisation_type: r.organisationType, job_title: r.jobTitle, department: r.department, attendance_mode: r.attendanceMode,
-            accessibility_needs: r.accessibilityNeeds, dietary_requirements: r.dietaryRequirements, photo_consent: r.photoConsent,
-            manage_token_hash: r.manageTokenHash, token_version: 1, check_in_code: r.checkInCode,
-          }),
-          sessionIds,
-          now,
-        ],
+        `SELECT ord, outcome, status, "position", sessions, detail FROM register_attendees(p_items => $1::jsonb, p_now => $2::timestamptz)`,
+        [JSON.stringify(items.map((item) => ({ registration: asColumns(item.registration), sessionIds: item.sessionIds }))), now],
       );
-    const row = rows[0];
-    return {
-      outcome: row.outcome,
-      detail: row.detail,
-      status: row.status ?? 'waitlisted',
-      waitlistPosition: row.status === 'waitlisted' ? row.position : null,
-      sessions: row.sessions ?? [],
-    };
+    return rows
+      .sort((a, b) => a.ord - b.ord)
+      .map((row) => ({
+        outcome: row.outcome,
+        detail: row.detail,
+        status: row.status ?? 'waitlisted',
+        waitlistPosition: row.status === 'waitlisted' ? row.position : null,
+        sessions: row.sessions ?? [],
+      }));
   }
 
   async findByTokenHash(hash: string, manager?: EntityManager): Promise<Registration | null> {
@@ -192,6 +183,16 @@ export class RegistrationsRepository {
     );
     return rows[0].n;
   }
+}
+
+/** A new registration under its column names, as register_attendee reads it (jsonb_populate_record). */
+function asColumns(r: NewRegistration): Record<string, unknown> {
+  return {
+    id: r.id, event_id: r.eventId, first_name: r.firstName, last_name: r.lastName, email: r.email, organisation: r.organisation,
+    organisation_type: r.organisationType, job_title: r.jobTitle, department: r.department, attendance_mode: r.attendanceMode,
+    accessibility_needs: r.accessibilityNeeds, dietary_requirements: r.dietaryRequirements, photo_consent: r.photoConsent,
+    manage_token_hash: r.manageTokenHash, token_version: 1, check_in_code: r.checkInCode,
+  };
 }
 
 /** Sequence values as decimal strings (bigint): shorter is smaller. */

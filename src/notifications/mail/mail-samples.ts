@@ -104,3 +104,8 @@ export const MAIL_SAMPLES: { [K in MailKind]: Extract<MailView, { kind: K }> } =
   },
   manage_link: { kind: 'manage_link', ...BASE, firstName: 'Jean-Pierre', lastName: 'Vidal' },
 };
+
+/** The same views for people who asked for messages easy to read and understand (FALC). */
+export const MAIL_SAMPLES_EASY = Object.fromEntries(
+  Object.entries(MAIL_SAMPLES).map(([kind, view]) => [kind, { ...view, easyRead: true }]),
+) as typeof MAIL_SAMPLES;

@@ -169,6 +169,57 @@ function registerTextHelpers(hbs: Hbs): void {
   hbs.registerHelper('button', (url: unknown) => safeHref(url));
 }
 
+// "jeudi 11 mars 2027 à 9 h 00", as src/common/time.ts words it; anything else is shown as given.
+const CLOCK = /^(\d{1,2}) h (\d{2})$/;
+const DAY_AT = /^([\p{L}\d ]+) à (\d{1,2} h \d{2})$/u;
+
+/** "9 h 00" → "9 heures", "14 h 30" → "14 heures 30": how the time is said, for easy-to-read messages. */
+export function spokenTime(time: string): string | null {
+  const m = CLOCK.exec(time);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  const hours = `${Number(m[1])} ${Number(m[1]) < 2 ? 'heure' : 'heures'}`;
+  return m[2] === '00' ? hours : `${hours} ${m[2]}`;
+}
+
+/** A span as easy-to-read messages word it: on its own lines, the day then the hours. */
+export interface EasyDates {
+  /** "jeudi 11 mars 2027" when the span is within one day, else null. */
+  day: string | null;
+  /** "De 9 heures à 17 heures", with `day`. */
+  hours: string | null;
+  /** The whole span on one line, when it is not within one day or not worded as expected. */
+  text: string;
+}
+
+/**
+ * From the worded start and end ("jeudi 11 mars 2027 à 9 h 00", and "17 h 00" or another day
+ * "vendredi 12 mars 2027 à 17 h 00"). Only that simple shape is reworded: anything else is kept as given.
+ */
+export function easyDates(startsAt: string, endsAt: string): EasyDates {
+  const start = DAY_AT.exec(startsAt);
+  const from = start && spokenTime(start[2]);
+  const endDay = DAY_AT.exec(endsAt);
+  const to = spokenTime(endDay ? endDay[2] : endsAt);
+  const asGiven = { day: null, hours: null, text: `${startsAt} – ${endsAt}` };
+  if (!start || !from || !to) return asGiven;
+  if (!endDay || endDay[1] === start[1]) return { day: start[1], hours: `De ${from} à ${to}`, text: asGiven.text };
+  return { day: null, hours: null, text: `Du ${start[1]} à ${from} au ${endDay[1]} à ${to}` };
+}
+
+function registerEasyHelpers(hbs: Hbs): void {
+  const text = (value: unknown, what: string): string => {
+    if (typeof value !== 'string') throw new Error(`Mail template: ${what} of a missing text`);
+    return value;
+  };
+  hbs.registerHelper('dates', (startsAt: unknown, endsAt: unknown) => easyDates(text(startsAt, 'dates'), text(endsAt, 'dates')));
+  // A workshop's "when" is "<start> – <end>" (src/notifications/delivery/mail-view.builder.ts).
+  hbs.registerHelper('slot', (when: unknown) => {
+    const given = text(when, 'slot');
+    const [startsAt, endsAt, ...rest] = given.split(' – ');
+    return endsAt === undefined || rest.length > 0 ? { day: null, hours: null, text: given } : easyDates(startsAt, endsAt);
+  });
+}
+
 /** Text parts: LF line endings, no trailing spaces, at most one blank line in a row. */
 function tidyText(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
@@ -181,48 +232,71 @@ interface KindTemplates {
   text: HandlebarsTemplateDelegate;
 }
 
+/** The templates of one wording: layouts, and subject, HTML and text for every kind. */
+interface TemplateSet {
+  htmlLayout: HandlebarsTemplateDelegate;
+  textLayout: HandlebarsTemplateDelegate;
+  kinds: Map<MailKind, KindTemplates>;
+}
+
+/** The easy-to-read (FALC) variant, inside the templates directory, with its own partials and layouts. */
+export const EASY_READ_DIR = 'easy';
+
 /**
  * The French mail templates of templates/mail, read and compiled once: `<kind>.subject.hbs`,
  * `<kind>.html.hbs`, `<kind>.text.hbs` for each kind, `layout.{html,text}.hbs` around them, and
- * partials named `_<name>.{html,text}.hbs`. Pure: the same view renders the same mail.
+ * partials named `_<name>.{html,text}.hbs`; the same again in easy/ for people who asked for
+ * messages easy to read (`view.easyRead`), so that no kind ships without that variant.
+ * Pure: the same view renders the same mail.
  */
 export class MailTemplates {
-  private readonly html: Hbs = Handlebars.create();
-  private readonly text: Hbs = Handlebars.create();
-  private readonly kinds = new Map<MailKind, KindTemplates>();
-  private readonly htmlLayout: HandlebarsTemplateDelegate;
-  private readonly textLayout: HandlebarsTemplateDelegate;
+  private readonly standard: TemplateSet;
+  private readonly easy: TemplateSet;
 
   constructor(private readonly dir: string = DEFAULT_MAIL_TEMPLATES_DIR) {
-    registerStrictHelpers(this.html);
-    registerStrictHelpers(this.text);
-    registerHtmlHelpers(this.html);
-    registerTextHelpers(this.text);
-    for (const file of readdirSync(dir)) {
-      const partial = /^_([\w-]+)\.(html|text)\.hbs$/.exec(file);
-      if (!partial) continue;
-      const hbs = partial[2] === 'html' ? this.html : this.text;
-      hbs.registerPartial(partial[1], this.compile(hbs, file, partial[2] === 'text', true));
-    }
-    this.htmlLayout = this.compile(this.html, 'layout.html.hbs', false);
-    this.textLayout = this.compile(this.text, 'layout.text.hbs', true);
-    for (const kind of MAIL_KINDS) {
-      this.kinds.set(kind, {
-        subject: this.compile(this.text, `${kind}.subject.hbs`, true),
-        html: this.compile(this.html, `${kind}.html.hbs`, false),
-        text: this.compile(this.text, `${kind}.text.hbs`, true),
-      });
-    }
+    this.standard = this.load('');
+    this.easy = this.load(`${EASY_READ_DIR}/`);
   }
 
   render(view: MailView): RenderedMail {
-    const templates = this.kinds.get(view.kind);
+    const set = view.easyRead === true ? this.easy : this.standard;
+    const templates = set.kinds.get(view.kind);
     if (!templates) throw new Error(`MailView: unknown kind ${JSON.stringify(view.kind)}`);
     const shown = prepare(view, 'view', 'view') as MailView;
     const subject = toSubjectLine(templates.subject(shown));
-    const html = this.htmlLayout({ subject, view: shown, content: new Handlebars.SafeString(templates.html(shown)) });
-    const text = tidyText(this.textLayout({ subject, view: shown, content: templates.text(shown) }));
+    const html = set.htmlLayout({ subject, view: shown, content: new Handlebars.SafeString(templates.html(shown)) });
+    const text = tidyText(set.textLayout({ subject, view: shown, content: templates.text(shown) }));
     return { subject, html, text };
+  }
+
+  /** One wording, from `<dir>/<prefix>`: its own Handlebars environments, so partials do not mix. */
+  private load(prefix: string): TemplateSet {
+    const html: Hbs = Handlebars.create();
+    const text: Hbs = Handlebars.create();
+    for (const hbs of [html, text]) registerStrictHelpers(hbs);
+    registerHtmlHelpers(html);
+    registerTextHelpers(text);
+    if (prefix !== '') for (const hbs of [html, text]) registerEasyHelpers(hbs);
+    const folder = join(this.dir, prefix);
+    for (const file of existsSync(folder) ? readdirSync(folder) : []) {
+      const partial = /^_([\w-]+)\.(html|text)\.hbs$/.exec(file);
+      if (!partial) continue;
+      const hbs = partial[2] === 'html' ? html : text;
+      hbs.registerPartial(partial[1], this.compile(hbs, `${prefix}${file}`, partial[2] === 'text', true));
+    }
+    const kinds = new Map<MailKind, KindTemplates>();
+    for (const kind of MAIL_KINDS) {
+      kinds.set(kind, {
+        subject: this.compile(text, `${prefix}${kind}.subject.hbs`, true),
+        html: this.compile(html, `${prefix}${kind}.html.hbs`, false),
+        text: this.compile(text, `${prefix}${kind}.text.hbs`, true),
+      });
+    }
+    return {
+      htmlLayout: this.compile(html, `${prefix}layout.html.hbs`, false),
+      textLayout: this.compile(text, `${prefix}layout.text.hbs`, true),
+      kinds,
+    };
   }
 
   /**
@@ -230,7 +304,9 @@ export class MailTemplates {
    * start-up rather than on someone's confirmation.
    */
   private compile(hbs: Hbs, file: string, noEscape: boolean, partial = false): HandlebarsTemplateDelegate {
-    let source = readFileSync(join(this.dir, file), 'utf8');
+    const path = join(this.dir, file);
+    if (!existsSync(path)) throw new Error(`Mail template ${file} is missing: every kind needs it, in both wordings`);
+    let source = readFileSync(path, 'utf8');
     // A one-line partial is used inside a line ("Où : {{> venue}}"): its file's final newline is not part of it.
     if (partial && !source.trimEnd().includes('\n')) source = source.trimEnd();
     try {

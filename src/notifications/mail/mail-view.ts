@@ -42,6 +42,11 @@ export interface MailBase {
   manageUrl: string;
   /** Where to write about accessibility or anything else (the organisers' address). */
   contactEmail: string;
+  /**
+   * The registrant asked for messages easy to read and understand (FALC): the templates of
+   * templates/mail/easy/. Absent or false: the usual wording.
+   */
+  easyRead?: boolean;
 }
 
 /** For people with a seat: how they attend. */
