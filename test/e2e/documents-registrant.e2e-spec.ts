@@ -147,6 +147,12 @@ describe('a registrant’s documents', () => {
     expect(badge!.subarray(0, 5).toString()).toBe('%PDF-');
     expect(decodeQrCodes(badge!)).toEqual([onsite.checkInCode]);
     expect(await documents.badgePdf(online.id)).toBeNull();
+    // Kept once rendered, until something it shows changes.
+    expect(await documents.badgePdf(onsite.id)).toBe(badge);
+    await t.dataSource.query(`UPDATE registration SET organisation = 'Secours populaire' WHERE id = $1`, [onsite.id]);
+    const changed = await documents.badgePdf(onsite.id);
+    expect(changed).not.toBe(badge);
+    expect(flat((await parsePdf(changed!)).text)).toContain('Secours populaire');
     const agenda = await documents.agendaPdf(online.id, { manageUrl: 'https://rencontres.test/inscription/abc' });
     expect(flat((await parsePdf(agenda)).text)).toContain('https://rencontres.test/inscription/abc');
     expect(await documents.agendaIcs(onsite.id)).toContain('BEGIN:VCALENDAR');

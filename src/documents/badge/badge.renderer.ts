@@ -40,6 +40,9 @@ export function renderBadgeSheet(badges: AsyncIterable<BadgeView> | Iterable<Bad
       if (slot === 0 && index > 0) {
         await betweenPages(doc);
         doc.addPage();
+      } else if (index > 0) {
+        // A badge is ~1 ms of drawing: give other requests a turn after each one, not each page.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       if (slot === 0) drawCutMarks(doc);
       const x = LEFT + (slot % COLUMNS) * BADGE_WIDTH;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../../events/events.module';
+import { DocumentsWarmUp } from './documents-warm-up';
 import { EventDocumentsController } from './event-documents.controller';
 import { EventDocumentsService } from './event-documents.service';
 import { RegistrantDocumentsController } from './registrant-documents.controller';
@@ -13,7 +14,7 @@ import { RegistrationDocuments } from './registration-documents.service';
 @Module({
   imports: [EventsModule],
   controllers: [RegistrantDocumentsController, EventDocumentsController],
-  providers: [RegistrationDocumentsRepository, RegistrationDocuments, EventDocumentsService],
+  providers: [RegistrationDocumentsRepository, RegistrationDocuments, EventDocumentsService, DocumentsWarmUp],
   exports: [RegistrationDocuments],
 })
 export class RegistrationDocumentsModule {}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { conflict, notFound, unauthorized } from '../../common/domain-error';
@@ -13,6 +14,9 @@ import { hashManageToken } from '../manage-token';
 import { toAgendaCalendar, toAgendaView, toBadgeView, toCertificateView } from './registration-document-views';
 import { DocumentPerson, RegistrationDocumentsRepository } from './registration-documents.repository';
 
+/** ≈ 20 KB each: at most 10 MB per instance. */
+const KEPT_BADGES = 500;
+
 /** The name that signs certificates: the display name of MAIL_FROM (`Name <address>`), else Rencontres. */
 export function organiserNameOf(config: Pick<AppConfig, 'mailFrom'>): string {
   const named = /^\s*"?([^"<>]+?)"?\s*<[^<>]+>\s*$/.exec(config.mailFrom);
@@ -25,6 +29,13 @@ export function organiserNameOf(config: Pick<AppConfig, 'mailFrom'>): string {
  */
 @Injectable()
 export class RegistrationDocuments {
+  /**
+   * Badges kept once rendered, by the hash of everything they show: a confirmation and its
+   * reminders carry the same badge, rendered once per instance. Any change of name, organisation,
+   * event or code changes the key.
+   */
+  private readonly badges = new Map<string, Buffer>();
+
   constructor(
     private readonly documents: RegistrationDocumentsRepository,
     private readonly events: EventsRepository,
@@ -36,7 +47,14 @@ export class RegistrationDocuments {
   async badgePdf(registrationId: string): Promise<Buffer | null> {
     const { event, person } = await this.load(registrationId);
     if (!hasBadge(person)) return null;
-    return toBuffer(renderBadge(toBadgeView(event, person), this.clock.now()));
+    const view = toBadgeView(event, person);
+    const key = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
+    const kept = this.badges.get(key);
+    if (kept) return kept;
+    const pdf = await toBuffer(renderBadge(view, event.updatedAt));
+    if (this.badges.size >= KEPT_BADGES) this.badges.delete(this.badges.keys().next().value!);
+    this.badges.set(key, pdf);
+    return pdf;
   }
 
   /** The personal agenda (plenaries, chosen workshops marked confirmed or waitlisted, practical information). */
