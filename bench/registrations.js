@@ -162,6 +162,10 @@ async function main() {
   const limit = process.env.PUBLIC_RATE_LIMIT_PER_MINUTE;
   const app = await startBenchApp(limit ? { PUBLIC_RATE_LIMIT_PER_MINUTE: limit } : {});
   if (limit) console.log(`public rate limit on: ${limit} per minute per address (counted in PostgreSQL)`);
+  // DELIVERY=paused measures the seat path alone (the outbox fills; nothing is sent meanwhile).
+  const paused = process.env.DELIVERY === 'paused';
+  if (paused) await app.app.get(require('../dist/notifications/delivery/outbox.worker').OutboxWorker).stop();
+  console.log(`mail delivery during the run: ${paused ? 'paused (DELIVERY=paused)' : 'running in the same process (confirmations rendered with their PDFs and written as .eml files)'}`);
   const pool = new Pool({ connectionString: app.databaseUrl, max: CLIENTS });
   // A connection still closing when PostgreSQL stops reports an error: harmless at that point.
   pool.on('error', () => undefined);

@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { installBodyParsing } from './common/body-parsing';
+import { RequestActivity } from './common/request-activity';
 import { Clock } from './common/clock';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { installSecurityHeaders } from './common/security-headers';
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
   installSecurityHeaders(express);
+  express.use(app.get(RequestActivity).middleware);
   installBodyParsing(express);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -3,6 +3,7 @@ import { Clock, SystemClock } from './clock';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import { RateLimiter } from './rate-limiter';
 import { RateWindowsRepository } from './rate-windows.repository';
+import { RequestActivity } from './request-activity';
 
 @Global()
 @Module({})
@@ -10,8 +11,8 @@ export class CommonModule {
   static forRoot(clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: CommonModule,
-      providers: [{ provide: Clock, useValue: clock }, RateWindowsRepository, RateLimiter, PublicRateLimitGuard],
-      exports: [Clock, RateLimiter, PublicRateLimitGuard],
+      providers: [{ provide: Clock, useValue: clock }, RateWindowsRepository, RateLimiter, PublicRateLimitGuard, RequestActivity],
+      exports: [Clock, RateLimiter, PublicRateLimitGuard, RequestActivity],
     };
   }
 }

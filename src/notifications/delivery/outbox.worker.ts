@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { RequestActivity } from '../../common/request-activity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OUTBOX_CHANNEL } from '../outbox.repository';
 import { RemindersRepository } from '../reminders/reminders.repository';
@@ -13,6 +14,10 @@ import { MailDelivery } from './mail-delivery';
 /** Small batches: several instances share a burst, and a crash leaves few messages in flight. */
 const BATCH = 20;
 const TICK = 'outbox-tick';
+/** While requests are being answered, each batch waits up to this long for a quiet moment… */
+const MAX_GIVE_WAY_MS = 5000;
+/** …and then takes only a few messages, so that requests are held up for a few milliseconds at most. */
+const BUSY_BATCH = 2;
 
 /**
  * Delivers the outbox on every instance: every SCHEDULER_TICK_SECONDS (reminders that became due
@@ -36,6 +41,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly delivery: MailDelivery,
     private readonly reminders: RemindersRepository,
     private readonly scheduler: SchedulerRegistry,
+    private readonly activity: RequestActivity,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -107,14 +113,25 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async drain(): Promise<number> {
     let handled = 0;
     for (;;) {
+      const quiet = await this.giveWay();
       const now = this.clock.now();
-      const batch = await this.delivery.claim(now, new Date(now.getTime() + this.config.mailLeaseSeconds * 1000), BATCH);
+      const batch = await this.delivery.claim(now, new Date(now.getTime() + this.config.mailLeaseSeconds * 1000), quiet ? BATCH : BUSY_BATCH);
       if (batch.length === 0) return handled;
       await this.delivery.deliver(batch);
       handled += batch.length;
       // Let HTTP requests in between batches.
       await yieldToLoop();
     }
+  }
+
+  /**
+   * HTTP first: while this instance answers requests, wait (at most MAX_GIVE_WAY_MS) before the
+   * next batch; true when it is quiet. A lone registration's confirmation goes at once; in a rush,
+   * mail follows the rush, and under load that never stops it still trickles out.
+   */
+  private async giveWay(): Promise<boolean> {
+    for (let waited = 0; this.activity.inFlight > 0 && waited < MAX_GIVE_WAY_MS && !this.stopped; waited += 25) await sleep(25);
+    return this.activity.inFlight === 0;
   }
 
   private async listen(): Promise<void> {
