@@ -4,9 +4,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { installBodyParsing } from './common/body-parsing';
 import { Clock } from './common/clock';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
+import { mountPageAssets } from './pages/page-assets';
+import { PageErrorFilter } from './pages/page-error.filter';
+import { PageRenderer } from './pages/page-renderer';
 
 export interface AppOverrides {
   /** Tests pass a clock they can move. */
@@ -30,7 +32,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback');
   installBodyParsing(express);
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  mountPageAssets(express);
+  // Problem details for the API; the 404 and error pages for the public pages.
+  app.useGlobalFilters(new PageErrorFilter(app.get(PageRenderer)));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

@@ -28,6 +28,8 @@ export interface AppConfig {
   mailLeaseSeconds: number;
   /** Messages to one address about one event within 24 hours, beyond which they are dropped (0 = no cap). */
   mailRecipientCap: number;
+  /** Who runs the site, shown in the pages' header and footer (the State's brand block). */
+  operatorName: string;
   /** Where local state lives: embedded PostgreSQL data, mail files, the generated JWT secret. */
   varDir: string;
 }
@@ -161,6 +163,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailMaxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 10, 1, 100),
     mailLeaseSeconds: integer(env, 'MAIL_LEASE_SECONDS', 120, 1, 86400),
     mailRecipientCap: integer(env, 'MAIL_RECIPIENT_CAP', 20, 0),
+    operatorName: operatorName(env),
     varDir,
   };
+}
+
+function operatorName(env: Env): string {
+  const raw = optional(env, 'OPERATOR_NAME') ?? 'Préfet de la région Occitanie';
+  if (raw.length > 120 || /[\p{Cc}<>]/u.test(raw)) fail('OPERATOR_NAME', 'a name of at most 120 characters, without control characters or angle brackets');
+  return raw;
 }

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { ProgrammeDto } from '../programme/programme-view/programme.dto';
+import { ProgrammeService } from '../programme/programme-view/programme.service';
+
+/**
+ * The programme as the API answers it (ProgrammeService.json, with its own cache), parsed once per
+ * version: the event page is read far more often than the programme changes.
+ */
+@Injectable()
+export class ProgrammeReader {
+  private readonly parsed = new Map<string, { etag: string; programme: ProgrammeDto }>();
+
+  constructor(private readonly programmes: ProgrammeService) {}
+
+  async read(idOrSlug: string): Promise<ProgrammeDto> {
+    const rendered = await this.programmes.json(idOrSlug);
+    const cached = this.parsed.get(rendered.event.id);
+    if (cached?.etag === rendered.etag) return cached.programme;
+    const programme = JSON.parse(rendered.body) as ProgrammeDto;
+    if (this.parsed.size > 200) this.parsed.clear();
+    this.parsed.set(rendered.event.id, { etag: rendered.etag, programme });
+    return programme;
+  }
+}
