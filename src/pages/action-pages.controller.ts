@@ -89,7 +89,7 @@ export class ActionPagesController {
     this.pages.send(
       res,
       'propose-action',
-      { title: `${errors.summary.length ? 'Erreur — ' : ''}Proposer une action — ${event.title}`, breadcrumb: [{ label: event.title, href: `/evenements/${event.slug}` }] },
+      { title: `Proposer une action — ${event.title}`, invalid: errors.summary.length > 0, breadcrumb: [{ label: event.title, href: `/evenements/${event.slug}` }] },
       {
         event: { title: event.title, slug: event.slug },
         closed: event.status !== 'published',

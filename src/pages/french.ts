@@ -26,12 +26,15 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
 
 /** `jeudi 11 mars 2027` for an instant, in the event's zone. */
 export function frenchDay(instant: string | Date, timeZone: string): string {
-  return dayFormat(timeZone).format(new Date(instant));
+  return firstOfMonth(dayFormat(timeZone).format(new Date(instant)));
 }
+
+/** French writes the first of the month "1er": `vendredi 1er janvier 2027`. */
+const firstOfMonth = (text: string) => text.replace(/(^|\s)1 (?=\p{L})/u, (_m, space: string) => `${space}1er `);
 
 /** `jeudi 11 mars 2027` for a local date `2027-03-11` (already in the event's zone). */
 export function frenchLocalDate(date: string): string {
-  return dayFormat('UTC').format(new Date(`${date}T12:00:00Z`));
+  return firstOfMonth(dayFormat('UTC').format(new Date(`${date}T12:00:00Z`)));
 }
 
 export function frenchTime(instant: string | Date, timeZone: string): string {

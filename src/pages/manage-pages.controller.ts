@@ -129,7 +129,7 @@ export class ManagePagesController {
     this.pages.send(
       res,
       'manage',
-      { title: `${errors.summary.length ? 'Erreur — ' : ''}Mon inscription — ${event.title}` },
+      { title: `Mon inscription — ${event.title}`, invalid: errors.summary.length > 0 },
       { ...view, changed, csrf: this.pages.csrfToken(req, res) },
       { status, personal: true },
     );
@@ -140,7 +140,7 @@ export class ManagePagesController {
     this.pages.send(
       res,
       'lost-link',
-      { title: `${errors.summary.length ? 'Erreur — ' : ''}Retrouver mon inscription` },
+      { title: `Retrouver mon inscription`, invalid: errors.summary.length > 0 },
       {
         csrf: this.pages.csrfToken(req, res),
         errors: errors.summary,

@@ -21,6 +21,8 @@ export interface PageFrame {
   breadcrumb?: Array<{ label: string; href: string }>;
   /** Omit the breadcrumb (the home page). */
   home?: boolean;
+  /** The form was sent back with errors: the document title starts with "Erreur". */
+  invalid?: boolean;
 }
 
 export interface SiteFrame {
@@ -66,6 +68,6 @@ export class PageViews {
     if (!template) throw new Error(`Unknown page view: ${view}`);
     const context = { ...model, site: this.site, frame };
     const body = template(context);
-    return this.layout({ ...context, body: new Handlebars.SafeString(body), documentTitle: `${frame.title} — ${this.site.siteName}` });
+    return this.layout({ ...context, body: new Handlebars.SafeString(body), documentTitle: `${frame.invalid ? 'Erreur — ' : ''}${frame.title} — ${this.site.siteName}` });
   }
 }

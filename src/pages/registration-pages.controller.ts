@@ -88,7 +88,7 @@ export class RegistrationPagesController {
     this.pages.send(
       res,
       'registration-form',
-      { title: `${errors.summary.length ? 'Erreur — ' : ''}Inscription — ${event.title}`, breadcrumb: [{ label: event.title, href: `/evenements/${event.slug}` }] },
+      { title: `Inscription — ${event.title}`, invalid: errors.summary.length > 0, breadcrumb: [{ label: event.title, href: `/evenements/${event.slug}` }] },
       {
         event: { title: event.title, slug: event.slug },
         availability,
