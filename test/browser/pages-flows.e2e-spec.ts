@@ -92,7 +92,7 @@ describe('public pages in a real browser', () => {
     expect(await page.title()).toMatch(/^Erreur — Inscription/);
     const summary = page.locator('#erreurs');
     expect(await summary.isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('erreurs');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('erreurs');
     const summaryText = await summary.innerText();
     expect(summaryText).toContain('Saisissez une adresse électronique valide');
     expect(summaryText).toContain('Indiquez votre nom');
@@ -176,7 +176,7 @@ describe('public pages in a real browser', () => {
     await go(page, page.getByRole('link', { name: 'S’inscrire', exact: true }));
     // Without JS the summary still takes the focus (autofocus).
     await go(page, page.getByRole('button', { name: 'M’inscrire' }));
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('erreurs');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('erreurs');
     await fillIdentity(page, freshEmail());
     await choose(page, 'Insertion par l’activité économique');
     await choose(page, 'J’accepte que mes données soient utilisées');
