@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { EventsService } from '../events/events.service';
 import { validateAs } from './dto-validation';
 import { ActionQueryDto } from '../actions/dto/action-input.dto';
-import { toEventPage } from './event-view';
+import { availabilityOf, toEventPage } from './event-view';
 import { PageRenderer } from './page-renderer';
 import { ProgrammeReader } from './programme-reader';
 
@@ -14,6 +14,8 @@ import { ProgrammeReader } from './programme-reader';
 @ApiExcludeController()
 @Controller('evenements')
 export class EventPagesController {
+  private readonly rendered = new Map<string, { key: string; html: string }>();
+
   constructor(
     private readonly pages: PageRenderer,
     private readonly events: EventsService,
@@ -25,11 +27,19 @@ export class EventPagesController {
   @Get(':slug')
   async event(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
     const event = await this.events.get(slug);
-    const [programme, actions] = await Promise.all([
-      this.programmes.read(event.id),
+    const [{ programme, etag }, actions] = await Promise.all([
+      this.programmes.readVersion(event.id),
       this.actions.list(event.id, await validateAs(ActionQueryDto, { limit: '500' })),
     ]);
-    const view = toEventPage(event, programme, actions.items, this.clock.now());
-    this.pages.send(res, 'event', { title: event.title }, view);
+    const now = this.clock.now();
+    // The page is the same for everyone: rendered again only when something it shows has changed
+    // (the event and its seats, the programme and its workshops' seats, the actions, the wording of now).
+    const key = `${etag}|${JSON.stringify(event)}|${JSON.stringify(actions.items)}|${availabilityOf(event, now).sentence}`;
+    const cached = this.rendered.get(event.id);
+    if (cached?.key === key) return this.pages.sendHtml(res, cached.html);
+    const html = this.pages.views.render('event', { title: event.title }, toEventPage(event, programme, actions.items, now));
+    if (this.rendered.size > 200) this.rendered.clear();
+    this.rendered.set(event.id, { key, html });
+    this.pages.sendHtml(res, html);
   }
 }

@@ -22,7 +22,10 @@ export class PageRenderer {
   }
 
   send(res: Response, view: string, frame: PageFrame, model: object = {}, options: SendOptions = {}): void {
-    const html = this.views.render(view, frame, model);
+    this.sendHtml(res, this.views.render(view, frame, model), options);
+  }
+
+  sendHtml(res: Response, html: string, options: SendOptions = {}): void {
     setPageHeaders(res, options);
     res.status(options.status ?? 200).type('text/html; charset=utf-8').send(html);
   }

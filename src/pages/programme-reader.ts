@@ -13,12 +13,17 @@ export class ProgrammeReader {
   constructor(private readonly programmes: ProgrammeService) {}
 
   async read(idOrSlug: string): Promise<ProgrammeDto> {
+    return (await this.readVersion(idOrSlug)).programme;
+  }
+
+  /** The programme with its ETag (which changes with the programme and its workshops' seats). */
+  async readVersion(idOrSlug: string): Promise<{ programme: ProgrammeDto; etag: string }> {
     const rendered = await this.programmes.json(idOrSlug);
     const cached = this.parsed.get(rendered.event.id);
-    if (cached?.etag === rendered.etag) return cached.programme;
-    const programme = JSON.parse(rendered.body) as ProgrammeDto;
+    if (cached?.etag === rendered.etag) return cached;
+    const entry = { etag: rendered.etag, programme: JSON.parse(rendered.body) as ProgrammeDto };
     if (this.parsed.size > 200) this.parsed.clear();
-    this.parsed.set(rendered.event.id, { etag: rendered.etag, programme });
-    return programme;
+    this.parsed.set(rendered.event.id, entry);
+    return entry;
   }
 }
