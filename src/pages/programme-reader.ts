@@ -16,12 +16,12 @@ export class ProgrammeReader {
     return (await this.readVersion(idOrSlug)).programme;
   }
 
-  /** The programme with its ETag (which changes with the programme and its workshops' seats). */
+  /** The programme with its ETag (which changes with the programme and its workshops' seats). The body may be a string or a Buffer. */
   async readVersion(idOrSlug: string): Promise<{ programme: ProgrammeDto; etag: string }> {
     const rendered = await this.programmes.json(idOrSlug);
     const cached = this.parsed.get(rendered.event.id);
     if (cached?.etag === rendered.etag) return cached;
-    const entry = { etag: rendered.etag, programme: JSON.parse(rendered.body) as ProgrammeDto };
+    const entry = { etag: rendered.etag, programme: JSON.parse(rendered.body.toString()) as ProgrammeDto };
     if (this.parsed.size > 200) this.parsed.clear();
     this.parsed.set(rendered.event.id, entry);
     return entry;

@@ -74,6 +74,8 @@ export class RegistrationPagesController {
       {
         event: { title: event.title, slug: event.slug },
         confirmed: created.status === 'confirmed',
+        // The badge is for those who come in person (the documents module's rule, worded here only).
+        onsite: event.format === 'onsite' || (event.format === 'hybrid' && text(body.attendanceMode) === 'onsite'),
         waitlistPosition: created.waitlistPosition,
         email: text(body.email).trim().toLowerCase(),
         workshops: created.sessions.map((c) => ({ ...(sessions.get(c.sessionId) ?? { title: 'Atelier', when: '' }), confirmed: c.status === 'confirmed' })),
