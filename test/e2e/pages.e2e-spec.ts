@@ -176,4 +176,44 @@ describe('public pages (HTTP)', () => {
     expect(privacy.text).toContain(t.config.contactEmail);
     expect((await t.http.get('/plan-du-site').expect(200)).text).toContain(`/evenements/${event.slug}/inscription`);
   });
+
+  it('a hybrid event asks for the attendance mode; without it the error is beside the radio buttons', async () => {
+    const hybrid = await createEvent(t, { title: 'Conférence hybride', format: 'hybrid', onlineUrl: 'https://visio.example.org/c', onlineCapacity: 100 });
+    const path = `/evenements/${hybrid.slug}/inscription`;
+    const { cookie, csrf } = await formSession(t, path);
+    const base = { _csrf: csrf, firstName: 'Léa', lastName: 'Martin', email: 'lea.hybride@example.org', organisationType: 'association', consent: 'true' };
+    const missing = await t.http.post(path).set('Cookie', cookie).type('form').send(base).expect(422);
+    expect(missing.text).toContain('Indiquez si vous participerez sur place ou en ligne.');
+    expect(missing.text).toContain('href="#attendanceMode-0"');
+    const online = await t.http.post(path).set('Cookie', cookie).type('form').send({ ...base, attendanceMode: 'online' }).expect(201);
+    expect(online.text).toContain('avec votre agenda personnel en pièces jointes');
+    const token = /href="\/inscription\/([A-Za-z0-9_-]{43})"/.exec(online.text)![1];
+    expect((await t.http.get('/api/registrations/me').set('X-Registration-Token', token).expect(200)).body.attendanceMode).toBe('online');
+  });
+
+  it('the manage page keeps what was typed when a change is refused, and saves a valid one', async () => {
+    const created = await register(t, event.id, { firstName: 'Paul' }).expect(201);
+    const token = created.body.manageToken as string;
+    const path = `/inscription/${token}`;
+    const { cookie, csrf } = await formSession(t, path);
+    const form = { _csrf: csrf, firstName: 'Paulo', lastName: 'Durand', email: 'pas-une-adresse', organisationType: 'association' };
+    const refused = await t.http.post(path).set('Cookie', cookie).type('form').send(form).expect(422);
+    expect(refused.text).toContain('value="pas-une-adresse"');
+    expect(refused.text).toContain('id="email-error"');
+    expect(refused.headers['cache-control']).toBe('no-store');
+    expect((await t.http.get('/api/registrations/me').set('X-Registration-Token', token)).body.firstName).toBe('Paul');
+    const saved = await t.http.post(path).set('Cookie', cookie).type('form').send({ ...form, email: 'paulo.durand@example.org' }).expect(303);
+    expect(saved.headers.location).toBe(`${path}?modifie=1`);
+    expect((await t.http.get('/api/registrations/me').set('X-Registration-Token', token)).body).toMatchObject({ firstName: 'Paulo', email: 'paulo.durand@example.org' });
+  });
+
+  it('the lost-link page answers the same whether or not the address is registered', async () => {
+    const path = '/inscription/lien-perdu';
+    const { cookie, csrf } = await formSession(t, path);
+    const unknown = await t.http.post(path).set('Cookie', cookie).type('form').send({ _csrf: csrf, event: event.slug, email: 'personne@example.org' }).expect(200);
+    expect(unknown.text).toContain('Demande envoyée');
+    const invalid = await t.http.post(path).set('Cookie', cookie).type('form').send({ _csrf: csrf, event: '', email: 'x' }).expect(422);
+    expect(invalid.text).toContain('Choisissez l’événement auquel vous êtes inscrit·e.');
+    expect(invalid.text).toContain('Saisissez une adresse électronique valide');
+  });
 });
