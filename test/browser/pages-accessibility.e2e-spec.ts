@@ -1,8 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { register } from '../support/registration-factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { DESKTOP, launchBrowser, listen, newContext, PHONE, screenshotPath } from './browser';
+import { DESKTOP, launchBrowser, listen, newContext, PHONE, SCREENSHOTS, screenshotPath } from './browser';
 import { createConference } from './fixtures';
 
 jest.setTimeout(180_000);
@@ -78,11 +80,14 @@ describe('accessibility of every page (axe-core) and screenshots', () => {
     it(`no serious or critical violation, ${width} (${viewport.width} px)`, async () => {
       const { context, page, problems } = await newContext(browser, base, { viewport });
       const report: string[] = [];
+      const summary: string[] = [`# axe-core ${width} (${viewport.width} px)`, '', '| page | rules passed | violations (impact) |', '|---|---|---|'];
       try {
         for (const visit of visits) {
           await page.goto(visit.path);
           if (visit.act) await visit.act(page);
           const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          const others = results.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none';
+          summary.push(`| ${visit.name} | ${results.passes.length} | ${others} |`);
           for (const v of results.violations) {
             if (v.impact === 'serious' || v.impact === 'critical') report.push(`${visit.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
           }
@@ -91,6 +96,7 @@ describe('accessibility of every page (axe-core) and screenshots', () => {
       } finally {
         await (context as BrowserContext).close();
       }
+      writeFileSync(join(SCREENSHOTS, `axe-${width}.md`), summary.join('\n') + '\n');
       expect(report).toEqual([]);
       expect(problems).toEqual([]);
     });
