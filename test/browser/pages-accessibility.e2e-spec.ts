@@ -9,6 +9,9 @@ import { createConference } from './fixtures';
 
 jest.setTimeout(180_000);
 
+/** `npm run screenshots` refreshes docs/screenshots/ (and the axe results); `npm test` only checks. */
+const SAVE = process.env.SCREENSHOTS === '1';
+
 interface Visit {
   name: string;
   path: string;
@@ -17,8 +20,8 @@ interface Visit {
 }
 
 /**
- * axe-core on every page at desktop and phone widths: no serious or critical violation. Each page
- * is also photographed at both widths into docs/screenshots/ (the README names them).
+ * axe-core on every page at desktop and phone widths: no serious or critical violation. With
+ * SCREENSHOTS=1 each page is also photographed at both widths into docs/screenshots/ (the README names them).
  */
 describe('accessibility of every page (axe-core) and screenshots', () => {
   let t: TestApp;
@@ -91,12 +94,12 @@ describe('accessibility of every page (axe-core) and screenshots', () => {
           for (const v of results.violations) {
             if (v.impact === 'serious' || v.impact === 'critical') report.push(`${visit.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
           }
-          await page.screenshot({ path: screenshotPath(`${visit.name}-${width}`), fullPage: true });
+          if (SAVE) await page.screenshot({ path: screenshotPath(`${visit.name}-${width}`), fullPage: true });
         }
       } finally {
         await (context as BrowserContext).close();
       }
-      writeFileSync(join(SCREENSHOTS, `axe-${width}.md`), summary.join('\n') + '\n');
+      if (SAVE) writeFileSync(join(SCREENSHOTS, `axe-${width}.md`), summary.join('\n') + '\n');
       expect(report).toEqual([]);
       expect(problems).toEqual([]);
     });
