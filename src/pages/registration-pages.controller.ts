@@ -53,7 +53,9 @@ export class RegistrationPagesController {
   @Post()
   @UseGuards(CsrfGuard, PublicRateLimitGuard)
   async submit(@Param('slug') slug: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const event = await this.events.get(slug);
+    // The programme names the event (id, format, title) and the chosen workshops: one read serves both.
+    const programme = await this.programmes.read(slug);
+    const event = programme.event;
     let created: RegistrationCreatedDto;
     try {
       const input = await validateAs(RegisterDto, registrationFromForm(body, event));
@@ -65,7 +67,6 @@ export class RegistrationPagesController {
       const fresh = await this.events.get(slug);
       return this.sendForm(req, res, fresh, await this.programmes.read(event.id), valuesFromBody(body), errors, error.status);
     }
-    const programme = await this.programmes.read(event.id);
     const sessions = sessionIndex(programme);
     this.pages.send(
       res,
