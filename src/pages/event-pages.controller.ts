@@ -15,6 +15,8 @@ import { ProgrammeReader } from './programme-reader';
 @Controller('evenements')
 export class EventPagesController {
   private readonly rendered = new Map<string, { key: string; html: string }>();
+  /** The public list's query, validated once (the same for every request). */
+  private allActions?: Promise<ActionQueryDto>;
 
   constructor(
     private readonly pages: PageRenderer,
@@ -26,11 +28,9 @@ export class EventPagesController {
 
   @Get(':slug')
   async event(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    const event = await this.events.get(slug);
-    const [{ programme, etag }, actions] = await Promise.all([
-      this.programmes.readVersion(event.id),
-      this.actions.list(event.id, await validateAs(ActionQueryDto, { limit: '500' })),
-    ]);
+    // The event (with its seats) and the programme are read together; the actions need the event's id.
+    const [event, { programme, etag }] = await Promise.all([this.events.get(slug), this.programmes.readVersion(slug)]);
+    const actions = await this.actions.list(event.id, await (this.allActions ??= validateAs(ActionQueryDto, { limit: '500' })));
     const now = this.clock.now();
     // The page is the same for everyone: rendered again only when something it shows has changed
     // (the event and its seats, the programme and its workshops' seats, the actions, the wording of now).
