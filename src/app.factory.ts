@@ -5,10 +5,12 @@ import { AppModule } from './app.module';
 import { installBodyParsing } from './common/body-parsing';
 import { RequestActivity } from './common/request-activity';
 import { Clock } from './common/clock';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { installSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
+import { mountPageAssets } from './pages/page-assets';
+import { PageErrorFilter } from './pages/page-error.filter';
+import { PageRenderer } from './pages/page-renderer';
 
 export interface AppOverrides {
   /** Tests pass a clock they can move. */
@@ -34,7 +36,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   installSecurityHeaders(express);
   express.use(app.get(RequestActivity).middleware);
   installBodyParsing(express);
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  mountPageAssets(express);
+  // Problem details for the API; the 404 and error pages for the public pages.
+  app.useGlobalFilters(new PageErrorFilter(app.get(PageRenderer)));
   app.useGlobalPipes(createValidationPipe());
   // No enableShutdownHooks(): main.ts owns the signals and closes the app once. With both, a
   // SIGTERM ran the shutdown hooks twice and ended the pool twice.

@@ -9,13 +9,14 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { PagesModule } from './pages/pages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ReferenceModule } from './reference/reference.module';
 
 /** Feature modules, in the order they build on each other. */
-const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, NotificationsModule, RegistrationsModule, HealthModule];
+const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, NotificationsModule, RegistrationsModule, HealthModule, PagesModule];
 
 @Module({})
 export class AppModule {

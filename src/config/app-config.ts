@@ -33,6 +33,8 @@ export interface AppConfig {
   scryptN: number;
   /** Express's `trust proxy`: how the client address is read behind proxies (TRUST_PROXY). */
   trustProxy: TrustProxy;
+  /** Who runs the site, shown in the pages' header and footer (the State's brand block). */
+  operatorName: string;
   /** Where local state lives: embedded PostgreSQL data, mail files, the generated JWT secret. */
   varDir: string;
 }
@@ -192,6 +194,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailRecipientCap: integer(env, 'MAIL_RECIPIENT_CAP', 20, 0),
     scryptN: nodeEnv === 'test' ? 2 ** 14 : 2 ** 17,
     trustProxy: trustProxy(optional(env, 'TRUST_PROXY'), (expected) => fail('TRUST_PROXY', expected)),
+    operatorName: operatorName(env),
     varDir,
   };
+}
+
+function operatorName(env: Env): string {
+  const raw = optional(env, 'OPERATOR_NAME') ?? 'Préfet de la région Occitanie';
+  if (raw.length > 120 || /[\p{Cc}<>]/u.test(raw)) fail('OPERATOR_NAME', 'a name of at most 120 characters, without control characters or angle brackets');
+  return raw;
 }

@@ -33,5 +33,7 @@ import { WaitlistService } from './waitlist.service';
     SelfServiceService,
     CapacityHooks,
   ],
+  // For the public pages, which call the same use cases as the API.
+  exports: [RegisterService, SelfServiceService, ManageLinkRequestService],
 })
 export class RegistrationsModule {}

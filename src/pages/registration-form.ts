@@ -1,0 +1,175 @@
+import type { EventResponseDto } from '../events/dto/event-response.dto';
+import type { ProgrammeDto } from '../programme/programme-view/programme.dto';
+import { DEPARTMENTS, ORGANISATION_TYPES } from '../reference/reference.data';
+import type { FormErrors } from './form-errors';
+import { optionalText, text } from './form-errors';
+import { frenchLocalDate, frenchTime, MODE_LABELS } from './french';
+import { workshopSeats } from './event-view';
+
+export type FormBody = Record<string, unknown>;
+
+/** The French sentence for each field the registration DTOs may refuse. */
+export const REGISTRATION_WORDING: Record<string, string> = {
+  firstName: 'Indiquez votre prénom (100 caractères au plus).',
+  lastName: 'Indiquez votre nom (100 caractères au plus).',
+  email: 'Saisissez une adresse électronique valide, par exemple camille.durand@exemple.fr.',
+  organisation: 'Le nom de l’organisation compte 200 caractères au plus.',
+  organisationType: 'Choisissez le type de votre organisation.',
+  jobTitle: 'La fonction compte 200 caractères au plus.',
+  department: 'Choisissez un département dans la liste.',
+  attendanceMode: 'Indiquez si vous participerez sur place ou en ligne.',
+  sessionIds: 'Ce choix d’ateliers n’est pas possible.',
+  accessibilityNeeds: 'Ce champ compte 1 000 caractères au plus.',
+  dietaryRequirements: 'Ce champ compte 1 000 caractères au plus.',
+  photoConsent: 'Cochez la case ou laissez-la vide.',
+  consent: 'Cochez cette case pour vous inscrire : votre accord est nécessaire pour traiter votre inscription.',
+};
+
+/** The form's fields in their order on the page, and the control the summary links each to. */
+export const REGISTRATION_ORDER = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'jobTitle', 'department', 'attendanceMode', 'sessionIds', 'accessibilityNeeds', 'dietaryRequirements', 'photoConsent', 'consent'];
+export const REGISTRATION_ANCHORS: Record<string, string> = { attendanceMode: 'attendanceMode-0', sessionIds: 'ateliers', consent: 'consent', photoConsent: 'photoConsent' };
+
+const SLOT_FIELD = /^atelier_\d+$/;
+
+/** The workshops chosen: one radio group per slot, "" for "aucun atelier". */
+export function chosenWorkshops(body: FormBody): string[] {
+  return Object.keys(body)
+    .filter((k) => SLOT_FIELD.test(k))
+    .map((k) => text(body[k]))
+    .filter((v) => v !== '');
+}
+
+/** The person's details as the API takes them (empty optional fields are left out). */
+export function detailsFromForm(body: FormBody, event: Pick<EventResponseDto, 'format'>): Record<string, unknown> {
+  return {
+    firstName: text(body.firstName),
+    lastName: text(body.lastName),
+    email: text(body.email),
+    organisation: optionalText(body.organisation) ?? null,
+    organisationType: text(body.organisationType),
+    jobTitle: optionalText(body.jobTitle) ?? null,
+    ...(optionalText(body.department) ? { department: text(body.department) } : { department: null }),
+    ...(event.format === 'hybrid' && optionalText(body.attendanceMode) ? { attendanceMode: text(body.attendanceMode) } : {}),
+    accessibilityNeeds: optionalText(body.accessibilityNeeds) ?? null,
+    dietaryRequirements: optionalText(body.dietaryRequirements) ?? null,
+    photoConsent: text(body.photoConsent) === 'true',
+  };
+}
+
+/** The body of POST /api/events/{id}/registrations, from the form. */
+export function registrationFromForm(body: FormBody, event: Pick<EventResponseDto, 'format'>): Record<string, unknown> {
+  return {
+    ...detailsFromForm(body, event),
+    sessionIds: chosenWorkshops(body),
+    consent: text(body.consent) === 'true',
+  };
+}
+
+/** Values to show again in the form: what was typed, or the registration's current details. */
+export type FormValues = Record<string, string | string[] | boolean | null | undefined>;
+
+export function valuesFromBody(body: FormBody): FormValues {
+  return {
+    ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v : ''])),
+    sessionIds: chosenWorkshops(body),
+  };
+}
+
+function field(id: string, label: string, values: FormValues, errors: FormErrors, extra: Record<string, unknown> = {}) {
+  const value = values[id];
+  return { id, name: id, label, value: typeof value === 'string' ? value : '', error: errors.fields[id], ...extra };
+}
+
+function options(items: Array<{ code: string; label: string }>, selected: unknown) {
+  return items.map((i) => ({ code: i.code, label: i.label, selected: i.code === selected }));
+}
+
+/** The workshops of the programme, one radio group per slot of parallel workshops. */
+export function workshopGroups(programme: ProgrammeDto, chosen: string[], error?: string) {
+  const tz = programme.event.timezone;
+  const groups = [];
+  let n = 0;
+  for (const day of programme.days) {
+    for (const slot of day.slots) {
+      const workshops = slot.sessions.filter((s) => s.type === 'workshop');
+      if (!workshops.length) continue;
+      const name = `atelier_${n++}`;
+      const picked = workshops.find((w) => chosen.includes(w.id))?.id ?? '';
+      groups.push({
+        id: `${name}-choix`,
+        name,
+        legend: `${frenchLocalDate(day.date)}, ${frenchTime(slot.startsAt, tz)} – ${frenchTime(slot.endsAt, tz)}`,
+        small: true,
+        error,
+        options: [
+          { code: '', label: 'Aucun atelier sur ce créneau', selected: picked === '' },
+          ...workshops.map((w) => {
+            const seats = workshopSeats(w);
+            const hint = [w.room?.name, seats.label].filter(Boolean).join(' · ');
+            return { code: w.id, label: seats.full ? `${w.title} (liste d’attente)` : w.title, hint: hint || undefined, selected: picked === w.id };
+          }),
+        ],
+      });
+    }
+  }
+  return groups;
+}
+
+/** The registrant-details part of a form (the registration form and the manage page share it). */
+export function detailFields(values: FormValues, errors: FormErrors, event: Pick<EventResponseDto, 'format'>) {
+  return {
+    identity: [
+      field('firstName', 'Prénom', values, errors, { required: true, autocomplete: 'given-name' }),
+      field('lastName', 'Nom', values, errors, { required: true, autocomplete: 'family-name' }),
+      field('email', 'Adresse électronique', values, errors, {
+        required: true,
+        type: 'email',
+        autocomplete: 'email',
+        hint: 'Format attendu : nom@domaine.fr. Votre confirmation et votre lien de gestion y seront envoyés.',
+      }),
+    ],
+    organisation: [
+      field('organisation', 'Organisation', values, errors, { autocomplete: 'organization', hint: 'Facultatif. Par exemple : CAF de l’Hérault, association, mairie…' }),
+      field('jobTitle', 'Fonction', values, errors, { autocomplete: 'organization-title', hint: 'Facultatif.' }),
+    ],
+    organisationType: { ...field('organisationType', 'Type d’organisation', values, errors, { required: true }), options: options(ORGANISATION_TYPES, values.organisationType) },
+    department: {
+      ...field('department', 'Département', values, errors, { hint: 'Facultatif : le département où vous agissez.' }),
+      options: options(DEPARTMENTS.map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })), values.department),
+    },
+    attendanceMode:
+      event.format === 'hybrid'
+        ? {
+            id: 'attendanceMode',
+            name: 'attendanceMode',
+            legend: 'Mode de participation',
+            required: true,
+            inline: true,
+            error: errors.fields.attendanceMode,
+            options: ['onsite', 'online'].map((m) => ({ code: m, label: MODE_LABELS[m], selected: values.attendanceMode === m })),
+          }
+        : null,
+    needs: [
+      field('accessibilityNeeds', 'Besoins d’accessibilité', values, errors, {
+        multiline: true,
+        hint: 'Facultatif. Par exemple : interprétation en LSF, boucle magnétique, accès en fauteuil roulant, accompagnant.',
+      }),
+      field('dietaryRequirements', 'Régime alimentaire', values, errors, { multiline: true, hint: 'Facultatif. Par exemple : végétarien, sans porc, allergie.' }),
+    ],
+    photoConsent: { id: 'photoConsent', checked: values.photoConsent === 'true' || values.photoConsent === true, error: errors.fields.photoConsent },
+  };
+}
+
+/** Each session of the programme by id, with when it happens in French. */
+export function sessionIndex(programme: ProgrammeDto): Map<string, { title: string; when: string }> {
+  const tz = programme.event.timezone;
+  const index = new Map<string, { title: string; when: string }>();
+  for (const day of programme.days) {
+    for (const slot of day.slots) {
+      for (const s of slot.sessions) {
+        index.set(s.id, { title: s.title, when: `${frenchLocalDate(day.date)}, ${frenchTime(s.startsAt, tz)} – ${frenchTime(s.endsAt, tz)}` });
+      }
+    }
+  }
+  return index;
+}
