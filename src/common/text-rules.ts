@@ -72,7 +72,9 @@ export function lineBreakErrors(dto: unknown, path = ''): FieldError[] {
     } else if (Array.isArray(node)) {
       for (const item of node) visit(item, at, multiLine, depth + 1);
     } else if (node && typeof node === 'object') {
-      const allowed = multiLineOf(node.constructor);
+      // Plain query objects (no DTO) have a null prototype: no field of theirs may span lines.
+      const type = (node as { constructor?: unknown }).constructor;
+      const allowed = typeof type === 'function' ? multiLineOf(type) : new Set<string>();
       for (const [key, item] of Object.entries(node)) visit(item, at ? `${at}.${key}` : key, allowed.has(key), depth + 1);
     }
   };

@@ -2,6 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { deriveManageToken, hashManageToken } from '../registrations/manage-token';
 
+/** A registration's manage page (`/inscription/{token}`): its path on this site and the address to keep. */
+export function manageLinkOf(config: Pick<AppConfig, 'publicBaseUrl'>, token: string): { path: string; url: string } {
+  const path = `/inscription/${encodeURIComponent(token)}`;
+  return { path, url: `${config.publicBaseUrl}${path}` };
+}
+
 /** The registrant's manage token and link, derived from the server key whenever they are needed. */
 @Injectable()
 export class ManageLinks {
@@ -15,7 +21,8 @@ export class ManageLinks {
     return hashManageToken(this.tokenFor(registration));
   }
 
+  /** The link in every message and in the registration's answer: the manage page. */
   urlFor(token: string): string {
-    return `${this.config.publicBaseUrl}/api/registrations/me?token=${encodeURIComponent(token)}`;
+    return manageLinkOf(this.config, token).url;
   }
 }

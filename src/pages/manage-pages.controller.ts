@@ -14,7 +14,7 @@ import { SelfServiceService } from '../registrations/self-service.service';
 import { CsrfGuard } from './csrf.guard';
 import { validateAs } from './dto-validation';
 import { FormErrors, formErrors, NO_ERRORS, text } from './form-errors';
-import { manageLinkOf } from './manage-link';
+import { manageLinkOf } from '../notifications/manage-links';
 import { toManagePage, valuesOf } from './manage-view';
 import { PageRenderer } from './page-renderer';
 import { ProgrammeReader } from './programme-reader';

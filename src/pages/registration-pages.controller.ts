@@ -14,7 +14,7 @@ import { CsrfGuard } from './csrf.guard';
 import { validateAs } from './dto-validation';
 import { availabilityOf } from './event-view';
 import { FormErrors, formErrors, NO_ERRORS } from './form-errors';
-import { manageLinkOf } from './manage-link';
+import { manageLinkOf } from '../notifications/manage-links';
 import { PageRenderer } from './page-renderer';
 import { ProgrammeReader } from './programme-reader';
 import {

@@ -16,7 +16,7 @@ describe('registering', () => {
       id: expect.any(String),
       status: 'confirmed',
       manageToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-      manageUrl: `${t.config.publicBaseUrl}/api/registrations/me?token=${a.body.manageToken}`,
+      manageUrl: `${t.config.publicBaseUrl}/inscription/${a.body.manageToken}`,
       sessions: [],
     });
     await register(t, event.id).expect(201);
