@@ -14,7 +14,9 @@ const { startBenchApp, percentile } = require('./support');
 
 const MESSAGES = 2000;
 const CLIENTS = 50;
-const SINGLES = 100;
+const SINGLES = 50;
+/** Messages with their PDFs: rendering them is the cost, so fewer suffice. */
+const FULL = 500;
 
 function startSink() {
   const child = fork(join(__dirname, 'smtp-sink.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -81,29 +83,43 @@ async function registerMany(app, eventId, tag, total, clients) {
   return { statuses, last201 };
 }
 
-/** The raw rate: the same transport settings, a message of the same size, nothing read or rendered. */
-async function rawBaseline(sink) {
+/** The raw rate: the same transport settings, messages of the same size (the same attachments), nothing read or rendered. */
+async function rawBaseline(sink, count, attachments) {
   const nodemailer = require('nodemailer');
   const { smtpOptions } = require('../dist/notifications/delivery/mail-transport');
   const { MailTemplates } = require('../dist/notifications/mail/mail-templates');
   const { MAIL_SAMPLES } = require('../dist/notifications/mail/mail-samples');
-  const { renderCalendar } = require('../dist/documents/ics/calendar.renderer');
   const mail = new MailTemplates().render(MAIL_SAMPLES.confirmation);
-  const ics = renderCalendar({ name: 'Rencontre', timezone: 'Europe/Paris', entries: [
-    { uid: 'a@rencontres', title: 'Plénière d’ouverture', startsAt: new Date(), endsAt: new Date(Date.now() + 3600e3), location: 'Le Corum', description: 'Rencontre', updatedAt: new Date() },
-  ] });
   const transporter = nodemailer.createTransport(smtpOptions(sink.url));
   const start = sink.arrivals.length;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: MESSAGES }, (_, i) => transporter.sendMail({
-    messageId: `<raw-${i}@bench.test>`, from: 'Rencontres <no-reply@rencontres.localhost>', to: { name: 'Camille Durand', address: `raw${i}@bench.test` },
-    subject: mail.subject, html: mail.html, text: mail.text, attachments: [{ filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8', content: ics }],
+  await Promise.all(Array.from({ length: count }, (_, i) => transporter.sendMail({
+    messageId: `<raw-${start + i}@bench.test>`, from: 'Rencontres <no-reply@rencontres.localhost>', to: { name: 'Camille Durand', address: `raw${start + i}@bench.test` },
+    subject: mail.subject, html: mail.html, text: mail.text, attachments,
   })));
-  await waitForArrivals(sink, start + MESSAGES);
+  await waitForArrivals(sink, start + count);
   const seconds = (performance.now() - t0) / 1000;
   transporter.close();
-  const bytes = sink.arrivals.slice(start).reduce((n, a) => n + a.bytes, 0) / MESSAGES;
-  return { rate: MESSAGES / seconds, seconds, bytes };
+  const bytes = sink.arrivals.slice(start).reduce((n, a) => n + a.bytes, 0) / count;
+  return { rate: count / seconds, seconds, bytes };
+}
+
+/** `count` messages queued while the worker is stopped, then delivered; /health probed meanwhile. */
+async function drain(app, worker, sink, count, tag) {
+  await worker.stop();
+  const eventId = await openEvent(app, `Rencontre régionale — ${tag}`);
+  await registerMany(app, eventId, tag, count, CLIENTS);
+  const before = sink.arrivals.length;
+  let done = false;
+  const t0 = performance.now();
+  const probe = probeHealth(app.baseUrl, () => done);
+  await worker.start();
+  await waitForArrivals(sink, before + count, 300_000);
+  const seconds = (performance.now() - t0) / 1000;
+  done = true;
+  const health = await probe;
+  const bytes = sink.arrivals.slice(before).reduce((n, a) => n + a.bytes, 0) / count;
+  return { rate: count / seconds, seconds, bytes, health };
 }
 
 async function probeHealth(baseUrl, until) {
@@ -121,32 +137,48 @@ async function main() {
   const sink = await startSink();
   const app = await startBenchApp({ SMTP_URL: sink.url, SCHEDULER_TICK_SECONDS: '60' });
   const { OutboxWorker } = require('../dist/notifications/delivery/outbox.worker');
+  const { MailAttachments } = require('../dist/notifications/delivery/mail-attachments');
+  const { RegistrationDocuments } = require('../dist/registrations/documents/registration-documents.service');
   const worker = app.app.get(OutboxWorker);
+  const attachments = app.app.get(MailAttachments);
+  const documents = app.app.get(RegistrationDocuments);
+  const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const line = (label, r) => console.log(`${label}: ${fmt(r.rate)} messages/s (${r.seconds.toFixed(2)} s, ${(r.bytes / 1024).toFixed(1)} KB each)`);
+  const healthLine = (h) => console.log(`  GET /health while draining: ${h.length} probes, p50 ${fmt(percentile(h, 50))} ms, p99 ${fmt(percentile(h, 99))} ms, max ${fmt(Math.max(...h))} ms`);
   try {
-    // Warm-up: templates compiled, connections open.
+    // Warm-up (templates, fonts, connections), and one real confirmation's attachments for the baselines.
     const warm = await openEvent(app, 'Échauffement');
     await registerMany(app, warm, 'warm', 100, 10);
-    await waitForArrivals(sink, 100);
+    await waitForArrivals(sink, 100, 120_000);
+    const [{ id }] = await app.app.get(require('typeorm').DataSource).query(`SELECT id FROM registration WHERE email = 'warm0@bench.test'`);
+    const ics = { filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8', content: await documents.agendaIcs(id) };
+    const full = [
+      { filename: 'badge.pdf', contentType: 'application/pdf', content: await documents.badgePdf(id) },
+      { filename: 'agenda.pdf', contentType: 'application/pdf', content: await documents.agendaPdf(id) },
+      ics,
+    ];
 
-    const raw = await rawBaseline(sink);
+    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(2)}; SMTP server in another process; one pooled SMTP connection everywhere`);
+    // 1. The message with its calendar only (the PDFs substituted out here, for the delivery machinery alone).
+    const realFor = attachments.for.bind(attachments);
+    attachments.for = async (ctx) => (ctx.registration.status === 'confirmed' ? [{ ...ics, content: await documents.agendaIcs(ctx.registration.id) }] : []);
+    const rawIcs = await rawBaseline(sink, MESSAGES, [ics]);
+    const drainIcs = await drain(app, worker, sink, MESSAGES, 'ics');
+    line(`baseline (agenda.ics only): nodemailer sending ${MESSAGES} pre-rendered messages`, rawIcs);
+    line(`drain (agenda.ics only): ${MESSAGES} queued messages read, rendered, sent and marked by the worker`, drainIcs);
+    console.log(`ratio: ${(drainIcs.rate / rawIcs.rate * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
+    healthLine(drainIcs.health);
 
-    // Drain: 2,000 messages queued while the worker is stopped, then delivered.
-    await worker.stop();
-    const drainEvent = await openEvent(app, 'Rencontre régionale — file d’attente');
-    const queued = await registerMany(app, drainEvent, 'drain', MESSAGES, CLIENTS);
-    const before = sink.arrivals.length;
-    let done = false;
-    const t0 = performance.now();
-    const probe = probeHealth(app.baseUrl, () => done);
-    await worker.start();
-    await waitForArrivals(sink, before + MESSAGES);
-    const drainSeconds = (performance.now() - t0) / 1000;
-    done = true;
-    const health = await probe;
-    const drainRate = MESSAGES / drainSeconds;
-    const drainBytes = sink.arrivals.slice(before).reduce((n, a) => n + a.bytes, 0) / MESSAGES;
+    // 2. The real messages: badge.pdf, agenda.pdf and agenda.ics rendered for each person at delivery.
+    attachments.for = realFor;
+    const rawFull = await rawBaseline(sink, FULL, full);
+    const drainFull = await drain(app, worker, sink, FULL, 'pdf');
+    line(`baseline (badge.pdf + agenda.pdf + agenda.ics): nodemailer sending ${FULL} pre-rendered messages`, rawFull);
+    line(`drain (badge.pdf + agenda.pdf + agenda.ics, rendered at delivery): ${FULL} queued messages`, drainFull);
+    console.log(`ratio: ${(drainFull.rate / rawFull.rate * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
+    healthLine(drainFull.health);
 
-    // One at a time: 201 → arrival.
+    // 3. One registration at a time: 201 → arrival (real attachments).
     const single = await openEvent(app, 'Journée d’étude');
     const delays = [];
     for (let i = 0; i < SINGLES; i++) {
@@ -157,23 +189,16 @@ async function main() {
       await waitForArrivals(sink, expected, 10_000);
       delays.push(sink.arrivals[expected - 1].at - at201);
     }
+    console.log(`latency, one registration at a time (${SINGLES}): 201 → message at the server p50 ${fmt(percentile(delays, 50))} ms, p99 ${fmt(percentile(delays, 99))} ms, max ${fmt(Math.max(...delays))} ms (target p99 ≤ 1000 ms)`);
 
-    // Rush with the worker running.
+    // 4. A rush with the worker running (real attachments): delivery gives way while requests pour in.
     const rushEvent = await openEvent(app, 'Rencontre régionale — rush');
     const rushBefore = sink.arrivals.length;
     const rushStart = performance.now();
     const rush = await registerMany(app, rushEvent, 'rush', MESSAGES, CLIENTS);
     const rushRegSeconds = (performance.now() - rushStart) / 1000;
-    await waitForArrivals(sink, rushBefore + MESSAGES);
+    await waitForArrivals(sink, rushBefore + MESSAGES, 600_000);
     const lastArrival = Math.max(...sink.arrivals.slice(rushBefore).map((a) => a.at));
-
-    const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-    console.log(`machine: ${os.cpus().length} cores; SMTP server in another process; one pooled SMTP connection for both runs`);
-    console.log(`baseline: nodemailer, ${MESSAGES} pre-rendered messages (${(raw.bytes / 1024).toFixed(1)} KB each, agenda.ics attached): ${fmt(raw.rate)} messages/s (${raw.seconds.toFixed(2)} s)`);
-    console.log(`drain: ${MESSAGES} queued messages (${(drainBytes / 1024).toFixed(1)} KB each) read, rendered, sent and marked by the worker: ${fmt(drainRate)} messages/s (${drainSeconds.toFixed(2)} s); queueing statuses ${[...queued.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`);
-    console.log(`ratio: the worker delivers at ${(drainRate / raw.rate * 100).toFixed(1)}% of the raw nodemailer rate (target ≥ 60%)`);
-    console.log(`  GET /health while draining: ${health.length} probes, p50 ${fmt(percentile(health, 50))} ms, p99 ${fmt(percentile(health, 99))} ms, max ${fmt(Math.max(...health))} ms`);
-    console.log(`latency, one registration at a time (${SINGLES}): 201 → message at the server p50 ${fmt(percentile(delays, 50))} ms, p99 ${fmt(percentile(delays, 99))} ms, max ${fmt(Math.max(...delays))} ms (target p99 ≤ 1000 ms)`);
     console.log(`rush: ${MESSAGES} registrations from ${CLIENTS} clients in ${rushRegSeconds.toFixed(2)} s (${fmt(MESSAGES / rushRegSeconds)}/s, worker running), statuses ${[...rush.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}; last 201 → last message ${((lastArrival - rush.last201) / 1000).toFixed(2)} s`);
   } finally {
     await app.close();

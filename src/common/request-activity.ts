@@ -1,30 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
+/** Requests started within this window make the recent rate. */
+const WINDOW_MS = 100;
+/** From this many requests per window (100 per second) on, people are being served in numbers. */
+const BUSY_FROM = 10;
+
 /**
- * How many HTTP requests this instance is answering right now. Background work that can wait a
- * moment (delivering mail) gives way while people are being served, so a registration rush is not
- * slowed by rendering the confirmations it causes.
+ * How hard this instance is serving HTTP right now. Background work that can wait a moment
+ * (delivering mail) gives way while people are being served in numbers, so a registration rush is
+ * not slowed by rendering the confirmations it causes; a lone request, or a health probe, does not
+ * hold it back.
  */
 @Injectable()
 export class RequestActivity {
-  private active = 0;
+  private readonly started: number[] = [];
 
-  get inFlight(): number {
-    return this.active;
+  /** Whether requests are arriving in numbers (at least BUSY_FROM within the last WINDOW_MS). */
+  get busy(): boolean {
+    const since = performance.now() - WINDOW_MS;
+    while (this.started.length && this.started[0] < since) this.started.shift();
+    return this.started.length >= BUSY_FROM;
   }
 
-  /** Express middleware counting requests until their response is finished or abandoned. */
-  readonly middleware = (_req: Request, res: Response, next: NextFunction): void => {
-    this.active += 1;
-    let done = false;
-    const leave = () => {
-      if (done) return;
-      done = true;
-      this.active -= 1;
-    };
-    res.once('finish', leave);
-    res.once('close', leave);
+  /** Express middleware noting when each request starts. */
+  readonly middleware = (_req: Request, _res: Response, next: NextFunction): void => {
+    const now = performance.now();
+    this.started.push(now);
+    // Keep the list short under any load: only the window matters.
+    if (this.started.length > 1000) this.started.splice(0, this.started.length - 1000);
     next();
   };
 }

@@ -10,6 +10,8 @@ import { MAIL_TRANSPORT, MailTransport, oneLine } from './mail-transport';
 import { buildMailView, DeliveryContext, splitReason } from './mail-view.builder';
 
 const DAY_MS = 24 * 3600 * 1000;
+/** Messages of a batch being prepared and sent at once. */
+const LANES = 4;
 /** What a person must hear whatever the cap. */
 const NEVER_CAPPED = new Set(['event_cancelled']);
 
@@ -61,7 +63,8 @@ export class MailDelivery implements OnApplicationShutdown {
     return `<${rowId}@${this.domain}>`;
   }
 
-  async deliver(batch: ClaimedMail[]): Promise<void> {
+  /** `beforeEach` runs before each message: the worker gives way to HTTP there. */
+  async deliver(batch: ClaimedMail[], beforeEach: () => Promise<unknown> = () => yieldToLoop()): Promise<void> {
     let contexts: Map<string, DeliveryContext>;
     let sent: Map<string, number>;
     try {
@@ -75,18 +78,24 @@ export class MailDelivery implements OnApplicationShutdown {
       for (const row of batch) await this.failed(row, error);
       return;
     }
-    await Promise.all(
-      batch.map(async (row) => {
-        await yieldToLoop();
+    // A few lanes keep the SMTP connection busy without taking the database pool from requests.
+    const queue = [...batch];
+    const lane = async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) {
+        await beforeEach();
         const ctx = contexts.get(row.id);
-        if (!ctx) return this.repository.discard(row.id);
+        if (!ctx) {
+          await this.repository.discard(row.id);
+          continue;
+        }
         const key = `${ctx.event.id}|${ctx.registration.email}`;
         const count = sent.get(key) ?? 0;
-        if (await this.capped(row, ctx, count)) return;
+        if (await this.capped(row, ctx, count)) continue;
         sent.set(key, count + 1);
         await this.deliverOne(row, ctx);
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: LANES }, lane));
   }
 
   /** Whether the message must not go out (anonymised person, or too many messages to that address): then it is dead. */

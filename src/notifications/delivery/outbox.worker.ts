@@ -14,10 +14,10 @@ import { MailDelivery } from './mail-delivery';
 /** Small batches: several instances share a burst, and a crash leaves few messages in flight. */
 const BATCH = 20;
 const TICK = 'outbox-tick';
-/** While requests are being answered, each batch waits up to this long for a quiet moment… */
+/** While requests arrive in numbers, each batch waits up to this long for a quieter moment… */
 const MAX_GIVE_WAY_MS = 5000;
-/** …and then takes only a few messages, so that requests are held up for a few milliseconds at most. */
-const BUSY_BATCH = 2;
+/** …and then takes a single message, so that requests are held up for a few milliseconds at most. */
+const BUSY_BATCH = 1;
 
 /**
  * Delivers the outbox on every instance: every SCHEDULER_TICK_SECONDS (reminders that became due
@@ -117,7 +117,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const now = this.clock.now();
       const batch = await this.delivery.claim(now, new Date(now.getTime() + this.config.mailLeaseSeconds * 1000), quiet ? BATCH : BUSY_BATCH);
       if (batch.length === 0) return handled;
-      await this.delivery.deliver(batch);
+      // Each message gives way too, well within the batch's lease.
+      await this.delivery.deliver(batch, async () => {
+        await yieldToLoop();
+        await this.giveWay();
+      });
       handled += batch.length;
       // Let HTTP requests in between batches.
       await yieldToLoop();
@@ -125,13 +129,13 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * HTTP first: while this instance answers requests, wait (at most MAX_GIVE_WAY_MS) before the
-   * next batch; true when it is quiet. A lone registration's confirmation goes at once; in a rush,
+   * HTTP first: while requests arrive in numbers, wait (at most MAX_GIVE_WAY_MS) before the
+   * next batch; true when it is quieter. A lone registration's confirmation goes at once; in a rush,
    * mail follows the rush, and under load that never stops it still trickles out.
    */
   private async giveWay(): Promise<boolean> {
-    for (let waited = 0; this.activity.inFlight > 0 && waited < MAX_GIVE_WAY_MS && !this.stopped; waited += 25) await sleep(25);
-    return this.activity.inFlight === 0;
+    for (let waited = 0; this.activity.busy && waited < MAX_GIVE_WAY_MS && !this.stopped; waited += 25) await sleep(25);
+    return !this.activity.busy;
   }
 
   private async listen(): Promise<void> {
