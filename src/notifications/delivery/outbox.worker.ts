@@ -35,6 +35,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private scanning: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  /** Set by stop(): the drain in progress ends after its current batch (the rest waits for the next start). */
+  private stopping = false;
   private reconnect: NodeJS.Timeout | null = null;
 
   constructor(
@@ -54,6 +56,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = false;
     await this.listen();
     const interval = setInterval(() => void this.tick(), this.config.schedulerTickSeconds * 1000);
     this.scheduler.addInterval(TICK, interval);
@@ -67,6 +70,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   /** Stops listening and ticking, and waits for the delivery in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.scheduler.doesExist('interval', TICK)) this.scheduler.deleteInterval(TICK);
     if (this.reconnect) clearTimeout(this.reconnect);
     await this.listener?.end().catch(() => undefined);
@@ -101,18 +105,18 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       do {
         this.again = false;
         try {
-          await this.drain();
+          await this.drain(() => this.stopping);
         } catch (error) {
           this.logger.error(`Outbox drain failed: ${(error as Error).message}`);
         }
-      } while (this.again);
+      } while (this.again && !this.stopping);
     })().finally(() => (this.running = null));
   }
 
-  /** Delivers every due message this instance can claim; returns how many it handled. */
-  async drain(): Promise<number> {
+  /** Delivers every due message this instance can claim (until `enough()`); returns how many it handled. */
+  async drain(enough: () => boolean = () => false): Promise<number> {
     let handled = 0;
-    for (;;) {
+    while (!enough()) {
       const quiet = await this.giveWay();
       const now = this.clock.now();
       const batch = await this.delivery.claim(now, new Date(now.getTime() + this.config.mailLeaseSeconds * 1000), quiet ? BATCH : BUSY_BATCH);
@@ -126,6 +130,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       // Let HTTP requests in between batches.
       await yieldToLoop();
     }
+    return handled;
   }
 
   /**
