@@ -8,7 +8,7 @@ import { basename, dirname, join, relative } from 'node:path';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 const stampFile = join(root, 'dist', '.build-fingerprint');
-const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/swc-options.json'];
 
 function* files(path) {
   const stat = statSync(path, { throwIfNoEntry: false });
@@ -39,16 +39,8 @@ async function transpile() {
   } catch {
     return false;
   }
-  const options = {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-      target: 'es2022',
-    },
-    module: { type: 'commonjs', ignoreDynamic: true },
-    sourceMaps: true,
-  };
+  // The same settings as the tests' compiled server (test/support/compiled-app.ts).
+  const options = { ...JSON.parse(readFileSync(join(root, 'scripts', 'swc-options.json'), 'utf8')), sourceMaps: true };
   for (const [path] of files(join(root, 'src'))) {
     if (!path.endsWith('.ts') || path.endsWith('.spec.ts')) continue;
     const out = join(root, 'dist', relative('src', path)).replace(/\.ts$/, '.js');

@@ -2,7 +2,8 @@ import type { ActionResponseDto } from '../actions/dto/action-response.dto';
 import type { EventResponseDto } from '../events/dto/event-response.dto';
 import type { ProgrammeDto, ProgrammeSessionDto } from '../programme/programme-view/programme.dto';
 import { departmentLabel, organisationTypeLabel, themeLabel } from '../reference/reference.data';
-import { FORMAT_LABELS, frenchDay, frenchLocalDate, frenchSpan, frenchTime, KIND_LABELS, placesLeft, SESSION_TYPE_LABELS } from './french';
+import { frenchDay, frenchLocalDate, frenchSpan, frenchTime, placesLeft } from './french';
+import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, SESSION_TYPE_LABELS } from '../reference/labels';
 
 /** What the event pages say of an event's state: one wording, used by the list, the event page and the form. */
 export interface EventAvailability {
@@ -76,7 +77,7 @@ export function toEventCard(event: EventResponseDto, now: Date): EventCard {
   return {
     slug: event.slug,
     title: event.title,
-    kind: KIND_LABELS[event.kind] ?? event.kind,
+    kind: EVENT_KIND_LABELS[event.kind] ?? event.kind,
     when: frenchSpan(event.startsAt, event.endsAt, event.timezone),
     where: event.venue && event.format !== 'online' ? `${where.place}, ${event.venue.city}` : where.place,
     themes: event.themes.map(themeLabel),
@@ -122,8 +123,8 @@ export function toEventPage(event: EventResponseDto, programme: ProgrammeDto, ac
       id: event.id,
       slug: event.slug,
       title: event.title,
-      kind: KIND_LABELS[event.kind] ?? event.kind,
-      format: FORMAT_LABELS[event.format] ?? event.format,
+      kind: EVENT_KIND_LABELS[event.kind] ?? event.kind,
+      format: EVENT_FORMAT_LABELS[event.format] ?? event.format,
       description: event.description,
       when: frenchSpan(event.startsAt, event.endsAt, event.timezone),
       place: where.place,

@@ -2,18 +2,6 @@ import { formatFrenchTime } from '../common/time';
 
 /** French words for the API's codes and instants, as the pages show them. */
 
-export const KIND_LABELS: Record<string, string> = { conference: 'Conférence', study_day: 'Journée d’étude', webinar: 'Webinaire' };
-export const FORMAT_LABELS: Record<string, string> = { onsite: 'Sur place', online: 'En ligne', hybrid: 'Sur place et en ligne' };
-export const MODE_LABELS: Record<string, string> = { onsite: 'Sur place', online: 'En ligne' };
-export const SESSION_TYPE_LABELS: Record<string, string> = {
-  plenary: 'Plénière',
-  workshop: 'Atelier',
-  round_table: 'Table ronde',
-  talk: 'Intervention',
-  break: 'Pause',
-  networking: 'Temps d’échange',
-};
-
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 function dayFormat(timeZone: string): Intl.DateTimeFormat {
   let f = dayFormats.get(timeZone);

@@ -3,8 +3,9 @@ import type { ProgrammeDto } from '../programme/programme-view/programme.dto';
 import type { RegistrationDto } from '../registrations/dto/registration-response.dto';
 import { availabilityOf, whereOf } from './event-view';
 import type { FormErrors } from './form-errors';
-import { frenchSpan, MODE_LABELS } from './french';
+import { frenchSpan } from './french';
 import { detailFields, FormValues, sessionIndex, workshopGroups } from './registration-form';
+import { ATTENDANCE_MODE_LABELS } from '../reference/labels';
 
 /** The registration's current details, as form values. */
 export function valuesOf(r: RegistrationDto): FormValues {
@@ -50,7 +51,7 @@ export function toManagePage(r: RegistrationDto, event: EventResponseDto, progra
       waitlisted: r.status === 'waitlisted',
       cancelled: r.status === 'cancelled',
       waitlistPosition: r.waitlistPosition,
-      mode: MODE_LABELS[r.attendanceMode] ?? r.attendanceMode,
+      mode: ATTENDANCE_MODE_LABELS[r.attendanceMode] ?? r.attendanceMode,
       checkInCode: r.status === 'confirmed' ? r.checkInCode : null,
       onlineUrl: r.onlineUrl && /^https?:\/\//.test(r.onlineUrl) ? r.onlineUrl : null,
       workshops: r.sessions.map((s) => ({

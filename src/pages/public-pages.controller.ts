@@ -9,7 +9,8 @@ import { DEPARTMENTS, THEMES } from '../reference/reference.data';
 import { validateAs } from './dto-validation';
 import { toEventCard } from './event-view';
 import { text } from './form-errors';
-import { KIND_LABELS } from './french';
+import { EVENT_KIND_LABELS } from '../reference/labels';
+
 import { PageRenderer } from './page-renderer';
 
 const FILTER_WORDING: Record<string, string> = {
@@ -54,7 +55,7 @@ export class PublicPagesController {
         filtered: Object.keys(filters).length > 0,
         errors,
         errorsTitle: 'Un filtre n’est pas valide',
-        kinds: pick(Object.entries(KIND_LABELS).map(([code, label]) => ({ code, label })), chosen.kind),
+        kinds: pick(Object.entries(EVENT_KIND_LABELS).map(([code, label]) => ({ code, label })), chosen.kind),
         themes: pick(THEMES, chosen.theme),
         departments: pick(DEPARTMENTS.map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })), chosen.department),
       },

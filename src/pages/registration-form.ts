@@ -3,8 +3,9 @@ import type { ProgrammeDto } from '../programme/programme-view/programme.dto';
 import { DEPARTMENTS, ORGANISATION_TYPES } from '../reference/reference.data';
 import type { FormErrors } from './form-errors';
 import { optionalText, text } from './form-errors';
-import { frenchLocalDate, frenchTime, MODE_LABELS } from './french';
+import { frenchLocalDate, frenchTime } from './french';
 import { workshopSeats } from './event-view';
+import { ATTENDANCE_MODE_LABELS } from '../reference/labels';
 
 export type FormBody = Record<string, unknown>;
 
@@ -146,7 +147,7 @@ export function detailFields(values: FormValues, errors: FormErrors, event: Pick
             required: true,
             inline: true,
             error: errors.fields.attendanceMode,
-            options: ['onsite', 'online'].map((m) => ({ code: m, label: MODE_LABELS[m], selected: values.attendanceMode === m })),
+            options: ['onsite', 'online'].map((m) => ({ code: m, label: ATTENDANCE_MODE_LABELS[m], selected: values.attendanceMode === m })),
           }
         : null,
     needs: [

@@ -1,3 +1,4 @@
+import { unauthorized } from '../common/domain-error';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
@@ -13,6 +14,17 @@ export function deriveManageToken(secret: string, registrationId: string, versio
 export function hashManageToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
+
+/**
+ * The hash to look a presented token up by, or null when it cannot be one (missing, or far too
+ * long: real tokens are 43 characters). Callers answer both "null" and "not found" with
+ * `invalidManageLink()`, so the answer tells nothing about other registrations.
+ */
+export function lookupHashOf(token: string | undefined): string | null {
+  return token && token.length <= 200 ? hashManageToken(token) : null;
+}
+
+export const invalidManageLink = () => unauthorized('Lien de gestion invalide ou expiré.');
 
 // No 0/O, 1/I/L: the code is read aloud or typed when a badge's QR code will not scan.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

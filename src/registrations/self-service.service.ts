@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { notFound, unauthorized } from '../common/domain-error';
+import { notFound } from '../common/domain-error';
 import { toZonedIso } from '../common/time';
 import type { Event } from '../events/event.entity';
 import { EventsRepository } from '../events/events.repository';
 import { OutboxService } from '../notifications/outbox.service';
 import { RegistrationDto, RegistrationExportDto } from './dto/registration-response.dto';
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
-import { hashManageToken } from './manage-token';
+import { invalidManageLink, lookupHashOf } from './manage-token';
 import { CancellationService } from './cancellation.service';
 import { ACTIVE_EMAIL_KEY, alreadyRegistered } from './registration-refusals';
 import { RegistrationChangesService } from './registration-changes.service';
@@ -19,7 +19,7 @@ import { RegistrationsRepository } from './registrations.repository';
 import { SessionChoicesRepository } from './session-choices.repository';
 import { isUniqueViolation } from '../common/database-errors';
 
-const badToken = () => unauthorized('Lien de gestion invalide ou expiré.');
+const badToken = invalidManageLink;
 
 /**
  * What a registrant does with their manage token. A missing, wrong or unknown token gets the same
@@ -90,8 +90,9 @@ export class SelfServiceService {
 
   private async resolve(token: string | undefined): Promise<Registration> {
     // Any real token is 43 base64url characters; anything else cannot match and is not looked up.
-    if (!token || token.length > 200) throw badToken();
-    const r = await this.registrations.findByTokenHash(hashManageToken(token));
+    const hash = lookupHashOf(token);
+    if (!hash) throw badToken();
+    const r = await this.registrations.findByTokenHash(hash);
     if (!r) throw badToken();
     return r;
   }

@@ -1,8 +1,10 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { transformFileSync } from '@swc/core';
 
 const ROOT = join(__dirname, '..', '..');
+/** The settings `npm start` transpiles with (scripts/build-if-changed.mjs). */
+const SWC_OPTIONS = JSON.parse(readFileSync(join(ROOT, 'scripts', 'swc-options.json'), 'utf8'));
 /** Under node_modules so that the compiled files resolve the project's dependencies. */
 export const COMPILED = join(ROOT, 'node_modules', '.cache', 'rencontres-test', 'app');
 
@@ -20,15 +22,7 @@ function* sources(dir: string): Generator<string> {
  */
 export function compileServer(): string {
   for (const file of sources(join(ROOT, 'src'))) {
-    const { code } = transformFileSync(file, {
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true },
-        keepClassNames: true,
-        target: 'es2022',
-      },
-      module: { type: 'commonjs', ignoreDynamic: true },
-    });
+    const { code } = transformFileSync(file, SWC_OPTIONS);
     const out = join(COMPILED, relative(ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, code);

@@ -1,5 +1,5 @@
 import { badgeColourKey } from '../../documents/badge/badge-colours';
-import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, label, SESSION_TYPE_LABELS } from '../../documents/labels';
+import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS, label, SESSION_TYPE_LABELS } from '../../reference/labels';
 import { frenchDateRange, frenchDay, frenchTimeRange } from '../../documents/pdf/french';
 import type { ProgrammeActionView, ProgrammeDayView, ProgrammePdfView } from '../../documents/programme/programme-pdf.view';
 import type { Event } from '../../events/event.entity';

@@ -4,7 +4,7 @@ import { notFound, unprocessable } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { renderBadgeSheet } from '../../documents/badge/badge.renderer';
 import { renderCertificates } from '../../documents/certificate/certificate.renderer';
-import { SESSION_TYPE_LABELS, label } from '../../documents/labels';
+import { SESSION_TYPE_LABELS, label } from '../../reference/labels';
 import { frenchDay, frenchTimeRange } from '../../documents/pdf/french';
 import type { Pdf } from '../../documents/pdf/pdf-document';
 import { renderSignInSheets } from '../../documents/sign-in-sheet/sign-in-sheet.renderer';

@@ -2,7 +2,7 @@ import type { AgendaView } from '../../documents/agenda/agenda.view';
 import type { BadgeView } from '../../documents/badge/badge.view';
 import type { CertificateView } from '../../documents/certificate/certificate.view';
 import type { CalendarView } from '../../documents/ics/calendar.renderer';
-import { ATTENDANCE_MODE_LABELS, label, SESSION_TYPE_LABELS } from '../../documents/labels';
+import { ATTENDANCE_MODE_LABELS, label, SESSION_TYPE_LABELS } from '../../reference/labels';
 import { frenchDateRange, frenchDay, frenchTime, frenchTimeRange } from '../../documents/pdf/french';
 import type { SignInPerson } from '../../documents/sign-in-sheet/sign-in-sheet.view';
 import type { Event } from '../../events/event.entity';

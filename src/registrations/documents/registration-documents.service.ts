@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { conflict, notFound, unauthorized } from '../../common/domain-error';
+import { conflict, notFound } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { renderAgenda } from '../../documents/agenda/agenda.renderer';
 import { renderBadge } from '../../documents/badge/badge.renderer';
@@ -10,7 +10,7 @@ import { renderCalendar } from '../../documents/ics/calendar.renderer';
 import { toBuffer } from '../../documents/pdf/pdf-document';
 import type { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
-import { hashManageToken } from '../manage-token';
+import { invalidManageLink, lookupHashOf } from '../manage-token';
 import { toAgendaCalendar, toAgendaView, toBadgeView, toCertificateView } from './registration-document-views';
 import { DocumentPerson, RegistrationDocumentsRepository } from './registration-documents.repository';
 
@@ -86,9 +86,10 @@ export class RegistrationDocuments {
    * 401 as everywhere else in the registrant's API.
    */
   async registrationIdFor(token: string | undefined): Promise<string> {
-    if (!token || token.length > 200) throw unauthorized('Lien de gestion invalide ou expiré.');
-    const person = await this.documents.findPersonByTokenHash(hashManageToken(token));
-    if (!person) throw unauthorized('Lien de gestion invalide ou expiré.');
+    const hash = lookupHashOf(token);
+    if (!hash) throw invalidManageLink();
+    const person = await this.documents.findPersonByTokenHash(hash);
+    if (!person) throw invalidManageLink();
     return person.id;
   }
 

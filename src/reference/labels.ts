@@ -1,4 +1,4 @@
-/** French labels printed on documents for the domain's codes. */
+/** French labels of the domain's codes (session types, event kinds and formats, attendance modes), for documents and pages alike. */
 
 export const SESSION_TYPE_LABELS: Record<string, string> = {
   plenary: 'Plénière',
