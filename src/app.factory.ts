@@ -11,11 +11,23 @@ import type { AppConfig } from './config/app-config';
 import { mountPageAssets } from './pages/page-assets';
 import { PageErrorFilter } from './pages/page-error.filter';
 import { PageRenderer } from './pages/page-renderer';
+import { createRootLogger, loggingOptions, PinoNestLogger, requestLogging } from './observability/logging';
+import type { Logger as RootLogger, DestinationStream } from 'pino';
 
 export interface AppOverrides {
   /** Tests pass a clock they can move. */
   clock?: Clock;
+  /** Tests and benchmarks: only these levels (false: none) instead of LOG_LEVEL. */
   logger?: false | ('log' | 'error' | 'warn')[];
+  /** Tests: where the JSON log lines go, instead of stdout. */
+  logDestination?: DestinationStream;
+  /** The server: the process's logger, already made by main.ts. */
+  rootLogger?: RootLogger;
+}
+
+function levelOf(levels: false | ('log' | 'error' | 'warn')[]): 'silent' | 'error' | 'warn' | 'info' {
+  if (levels === false || levels.length === 0) return 'silent';
+  return levels.includes('log') ? 'info' : levels.includes('warn') ? 'warn' : 'error';
 }
 
 const API_DESCRIPTION = `Rencontres: events, programmes, highlighted actions and registrations for the regional
@@ -25,14 +37,23 @@ Registrants use their secret manage token (header \`X-Registration-Token\` or \`
 
 /** The HTTP application, configured identically for the server, the tests and the benchmarks. */
 export async function createApp(config: AppConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
+  const root =
+    overrides.rootLogger ??
+    createRootLogger({
+      ...loggingOptions(config),
+      ...(overrides.logger !== undefined ? { level: levelOf(overrides.logger) } : {}),
+      ...(overrides.logDestination ? { destination: overrides.logDestination, pretty: false } : {}),
+    });
+  const nestLogger = new PinoNestLogger(root);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, overrides.clock), {
     bodyParser: false,
-    logger: overrides.logger ?? ['log', 'error', 'warn'],
+    logger: nestLogger,
     abortOnError: false,
   });
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
+  express.use(requestLogging(root));
   installSecurityHeaders(express);
   express.use(app.get(RequestActivity).middleware);
   installBodyParsing(express);

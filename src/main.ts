@@ -3,6 +3,7 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase } from './database/database-url';
 import { runMigrations } from './database/data-source';
+import { createRootLogger, loggingOptions } from './observability/logging';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = { log: (line: string) => console.log(line), warn: (line: string) => console.warn(`Warning: ${line}`) };
+  const root = createRootLogger(loggingOptions(config));
+  const logger = { log: (line: string) => root.info(line), warn: (line: string) => root.warn(line) };
   if (config.jwtSecretGenerated) {
     logger.warn(`JWT_SECRET is not set: using a generated secret kept in ${config.varDir}/jwt-secret (set JWT_SECRET in production).`);
   }
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   const applied = await runMigrations(db.url);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const app = await createApp(config, db.url, { logger: ['error', 'warn'] });
+  const app = await createApp(config, db.url, { rootLogger: root });
   // Before listening: a signal from then on stops the app cleanly (and only once).
   let stopping = false;
   const stop = async (signal: string) => {
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
     logger.log(`${signal} received: stopping`);
     await app.close().catch(() => undefined);
     await db.stop().catch(() => undefined);
-    process.exit(0);
+    root.flush(() => process.exit(0));
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

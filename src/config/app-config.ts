@@ -37,7 +37,14 @@ export interface AppConfig {
   operatorName: string;
   /** Where local state lives: embedded PostgreSQL data, mail files, the generated JWT secret. */
   varDir: string;
+  /** pino's level for the JSON log lines (LOG_LEVEL). */
+  logLevel: LogLevel;
+  /** Bearer token that opens `GET /metrics` (METRICS_TOKEN); null: the route does not exist. */
+  metricsToken: string | null;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -114,7 +121,7 @@ function persistedSecret(varDir: string, name: string): string {
  * production, where a start with them is a deployment mistake, not a trial.
  */
 const PLACEHOLDER = /change-?me|changez|placeholder|example|exemple|^(secret|password|mot-?de-?passe|postgres|rencontres|test)$|^(.)\2*$|^123456/i;
-const SECRETS = ['JWT_SECRET', 'ORGANISER_PASSWORD', 'TOKEN_SECRET'];
+const SECRETS = ['JWT_SECRET', 'ORGANISER_PASSWORD', 'TOKEN_SECRET', 'METRICS_TOKEN'];
 
 function refusePlaceholders(env: Env): void {
   for (const name of SECRETS) {
@@ -196,7 +203,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(optional(env, 'TRUST_PROXY'), (expected) => fail('TRUST_PROXY', expected)),
     operatorName: operatorName(env),
     varDir,
+    logLevel: logLevel(env),
+    metricsToken: metricsToken(env),
   };
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = optional(env, 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) fail('LOG_LEVEL', `one of ${LOG_LEVELS.join(', ')}`);
+  return raw as LogLevel;
+}
+
+function metricsToken(env: Env): string | null {
+  const raw = optional(env, 'METRICS_TOKEN');
+  if (raw === undefined) return null;
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) fail('METRICS_TOKEN', 'at least 16 printable characters without spaces');
+  return raw;
 }
 
 function operatorName(env: Env): string {

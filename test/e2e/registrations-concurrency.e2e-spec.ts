@@ -77,15 +77,30 @@ describe('registrations racing for seats', () => {
     expect(answers.every((a) => a.body.status === 'confirmed')).toBe(true);
     const seated = answers.filter((a) => a.body.sessions[0].status === 'confirmed');
     expect(seated).toHaveLength(20);
-    const ranks: Array<{ n: number }> = await t.dataSource.query(
-      `SELECT row_number() OVER (ORDER BY waitlist_seq)::int AS n FROM session_choice WHERE session_id = $1 AND status = 'waitlisted'`,
+    // The waiting list holds the 280 others at places 1..280, each once, in the order they came
+    // (the queue's order); five seats freed go to places 1..5, and the others move up by five.
+    const waiting = answers.filter((a) => a.body.sessions[0].status === 'waitlisted');
+    expect(waiting).toHaveLength(280);
+    const placeOf = async (a: Answer): Promise<{ status: string; waitlistPosition?: number }> => {
+      const me = await fetch(`${one}/api/registrations/me`, { headers: { 'X-Registration-Token': a.body.manageToken } });
+      return ((await me.json()) as any).sessions[0];
+    };
+    const places = await Promise.all(waiting.map(async (a) => ({ a, place: (await placeOf(a)).waitlistPosition! })));
+    expect(places.map((p) => p.place).sort((x, y) => x - y)).toEqual(Array.from({ length: 280 }, (_, i) => i + 1));
+    const queue: Array<{ id: string }> = await t.dataSource.query(
+      `SELECT registration_id AS id FROM session_choice WHERE session_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq`,
       [workshop.id],
     );
-    expect(ranks).toHaveLength(280);
-    const me = await fetch(`${one}/api/registrations/me`, { headers: { 'X-Registration-Token': answers.find((a) => a.body.sessions[0].status === 'waitlisted')!.body.manageToken } });
-    const position = ((await me.json()) as any).sessions[0].waitlistPosition;
-    expect(position).toBeGreaterThanOrEqual(1);
-    expect(position).toBeLessThanOrEqual(280);
+    const inLine = [...places].sort((x, y) => x.place - y.place);
+    expect(queue.map((r) => r.id)).toEqual(inLine.map((p) => p.a.body.id));
+    for (const a of seated.slice(0, 5)) {
+      const res = await fetch(`${two}/api/registrations/me`, { method: 'DELETE', headers: { 'X-Registration-Token': a.body.manageToken } });
+      expect(res.status).toBe(200);
+    }
+    const firstFive = await Promise.all(inLine.slice(0, 5).map((p) => placeOf(p.a)));
+    expect(firstFive.map((c) => c.status)).toEqual(Array(5).fill('confirmed'));
+    const next = await Promise.all(inLine.slice(5, 10).map((p) => placeOf(p.a)));
+    expect(next).toEqual([1, 2, 3, 4, 5].map((n) => expect.objectContaining({ status: 'waitlisted', waitlistPosition: n })));
   });
 
   it('cancelling 10 confirmed promotes exactly the first 10 waitlisted, in order, and ranks close up', async () => {

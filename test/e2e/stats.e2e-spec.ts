@@ -25,6 +25,7 @@ describe('event figures', () => {
     expect(res.body.byAttendanceMode).toEqual({ onsite: { confirmed: 0, waitlisted: 0 }, online: { confirmed: 0, waitlisted: 0 } });
     expect(res.body.byOrganisationType).toHaveLength(9);
     expect(res.body.byDepartment).toEqual([]);
+    expect(res.body.byTheme.length).toBeGreaterThan(0);
     expect(res.body.byTheme.every((t: { choices: number }) => t.choices === 0)).toBe(true);
     expect(res.body.sessions).toEqual([]);
     expect(res.body.checkIn).toEqual({ checkedIn: 0, expected: 0, rate: null });
