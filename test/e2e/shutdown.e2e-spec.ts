@@ -6,7 +6,7 @@ import { compileServer } from '../support/compiled-app';
 import { createTestDatabase } from '../support/database';
 
 describe('the server process', () => {
-  it('stops on SIGTERM with exit code 0, closing the database pool once', async () => {
+  it('stops on SIGTERM with exit code 0, closing the database pool once, its log lines JSON', async () => {
     const main = compileServer();
     const database = await createTestDatabase();
     const child = spawn(process.execPath, [main], {
@@ -15,7 +15,11 @@ describe('the server process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stdout += chunk.toString();
+    });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
       await new Promise<void>((resolve, reject) => {
@@ -34,7 +38,10 @@ describe('the server process', () => {
       if (code !== 0) console.log(output);
       expect(code).toBe(0);
       expect(output).toContain('SIGTERM received: stopping');
-      expect(output).not.toMatch(/more than once|ERROR/);
+      expect(output).not.toMatch(/more than once|ERROR|"level":"error"/);
+      // Production logs: one JSON object per line, the stop included.
+      const lines = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: string; msg: string });
+      expect(lines.map((l) => l.msg)).toContain('SIGTERM received: stopping');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await database.drop();

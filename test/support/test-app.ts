@@ -29,6 +29,8 @@ export interface TestApp {
   worker: OutboxWorker;
   /** `Authorization` header for the organiser. */
   auth(): Promise<{ Authorization: string }>;
+  /** With `logs: true`: every JSON log line the app wrote, parsed, in order. */
+  logs: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export interface TestAppOptions {
    * commits), `'manual'` with the worker stopped (the test calls `t.worker.drain()` / `tick()`).
    */
   mail?: boolean | 'manual';
+  /** Capture the app's log lines (level info) in `t.logs` instead of silencing them. */
+  logs?: boolean;
 }
 
 /** A real application on its own real PostgreSQL database. */
@@ -61,7 +65,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const clock = new TestClock();
-  const app = await createApp(config, database.url, { clock, logger: ['error'] });
+  const logs: Array<Record<string, unknown>> = [];
+  const capture = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
+  const app = await createApp(config, database.url, options.logs ? { clock, logger: ['log', 'warn', 'error'], logDestination: capture } : { clock, logger: ['error'] });
   const http = request(app.getHttpServer());
   const worker = app.get(OutboxWorker);
   if (options.mail === true) await worker.start();
@@ -87,6 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     worker,
     token,
     auth: async () => ({ Authorization: `Bearer ${await token()}` }),
+    logs,
     close: async () => {
       await app.close();
       await mail?.close();
