@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { mountPageAssets } from './pages/page-assets';
 import { PageErrorFilter } from './pages/page-error.filter';
 import { PageRenderer } from './pages/page-renderer';
+import { Metrics } from './observability/metrics';
 import { createRootLogger, loggingOptions, PinoNestLogger, requestLogging } from './observability/logging';
 import type { Logger as RootLogger, DestinationStream } from 'pino';
 
@@ -54,6 +55,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
   express.use(requestLogging(root));
+  express.use(app.get(Metrics).middleware);
   installSecurityHeaders(express);
   express.use(app.get(RequestActivity).middleware);
   installBodyParsing(express);

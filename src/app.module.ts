@@ -11,6 +11,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { PagesModule } from './pages/pages.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { MetricsModule } from './observability/metrics.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ReferenceModule } from './reference/reference.module';
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ScheduleModule.forRoot(), ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), CommonModule.forRoot(clock), AuthModule, ...FEATURES],
+      imports: [ScheduleModule.forRoot(), ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), CommonModule.forRoot(clock), MetricsModule, AuthModule, ...FEATURES],
     };
   }
 }

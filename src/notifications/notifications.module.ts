@@ -7,6 +7,7 @@ import { DeliveryRepository } from './delivery/delivery.repository';
 import { MailAttachments } from './delivery/mail-attachments';
 import { MailDelivery } from './delivery/mail-delivery';
 import { FileTransport, MAIL_TRANSPORT, MailTransport, SmtpTransport } from './delivery/mail-transport';
+import { OutboxBacklog } from './delivery/outbox-backlog';
 import { OutboxWorker } from './delivery/outbox.worker';
 import { MailTemplates } from './mail/mail-templates';
 import { ManageLinks } from './manage-links';
@@ -32,6 +33,7 @@ import { RemindersRepository } from './reminders/reminders.repository';
     MailAttachments,
     MailDelivery,
     OutboxWorker,
+    OutboxBacklog,
     RemindersRepository,
     MessagesRepository,
     MessagesService,
@@ -44,6 +46,6 @@ import { RemindersRepository } from './reminders/reminders.repository';
         config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.varDir, 'mail')),
     },
   ],
-  exports: [OutboxService, ManageLinks, OutboxWorker, MAIL_TRANSPORT],
+  exports: [OutboxService, ManageLinks, OutboxWorker, OutboxBacklog, MAIL_TRANSPORT],
 })
 export class NotificationsModule {}

@@ -8,6 +8,7 @@ import { generateCheckInCode } from './manage-token';
 import { ACTIVE_EMAIL_KEY, alreadyRegistered, refusal } from './registration-refusals';
 import { NewRegistration } from './registrations.repository';
 import { SeatDecisions } from './seat-decisions';
+import { Metrics } from '../observability/metrics';
 
 /**
  * Registering: the seat decision is made by register_attendee (reached through SeatDecisions, which
@@ -20,6 +21,7 @@ export class RegisterService {
   constructor(
     private readonly seats: SeatDecisions,
     private readonly links: ManageLinks,
+    private readonly metrics: Metrics,
   ) {}
 
   async register(eventId: string, input: RegisterDto): Promise<RegistrationCreatedDto> {
@@ -31,9 +33,13 @@ export class RegisterService {
     try {
       decision = await this.seats.decide(registration, sessionIds);
     } catch (error) {
-      if (isUniqueViolation(error, ACTIVE_EMAIL_KEY)) throw alreadyRegistered();
+      if (isUniqueViolation(error, ACTIVE_EMAIL_KEY)) {
+        this.metrics.registration('already_registered', null);
+        throw alreadyRegistered();
+      }
       throw error;
     }
+    this.metrics.registration(decision.outcome, decision.outcome === 'registered' ? decision.status : null);
     if (decision.outcome !== 'registered') throw refusal(decision.outcome, decision.detail);
     return {
       id,

@@ -48,7 +48,7 @@ describe('errors are problem details', () => {
   });
 
   it('serves health, reference data and the OpenAPI document', async () => {
-    await t.http.get('/health').expect(200, { status: 'ok', database: 'up', mail: 'up' });
+    await t.http.get('/health').expect(200, { status: 'ok', database: 'up', mail: 'up', outbox: { depth: 0, oldestPendingAgeSeconds: null } });
     const ref = await t.http.get('/api/reference').expect(200);
     expect(ref.body.themes.map((x: { code: string }) => x.code)).toEqual([
       'petite_enfance', 'reussite_scolaire', 'sante', 'insertion_emploi', 'participation', 'entreprises',

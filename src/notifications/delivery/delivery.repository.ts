@@ -158,4 +158,20 @@ export class DeliveryRepository {
     );
     return new Map(rows.map((r) => [`${r.eventId}|${r.email}`, r.n]));
   }
+
+  /**
+   * The undelivered messages: pending and failed counts and the oldest due time, all from the
+   * partial index of due messages; `dead` only when asked (it scans the table: for /metrics, not /health).
+   */
+  async backlog(now: Date, withDead: boolean): Promise<{ pending: number; failed: number; dead: number | null; oldestDueAt: Date | null }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed,
+              min(next_attempt_at) FILTER (WHERE next_attempt_at <= $1) AS "oldestDueAt",
+              CASE WHEN $2 THEN (SELECT count(*)::int FROM outgoing_mail WHERE status = 'dead') END AS dead
+         FROM outgoing_mail WHERE status IN ('pending', 'failed')`,
+      [now, withDead],
+    );
+    return { pending: row.pending, failed: row.failed, dead: row.dead, oldestDueAt: row.oldestDueAt ? new Date(row.oldestDueAt) : null };
+  }
 }

@@ -1,3 +1,4 @@
+import { Metrics } from '../../observability/metrics';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Clock } from '../../common/clock';
@@ -45,6 +46,7 @@ export class MailDelivery implements OnApplicationShutdown {
     private readonly clock: Clock,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     this.domain = /@([^>\s]+)/.exec(config.mailFrom)?.[1] ?? 'rencontres.localhost';
   }
@@ -103,11 +105,13 @@ export class MailDelivery implements OnApplicationShutdown {
     const cap = this.config.mailRecipientCap;
     if (ctx.registration.anonymisedAt) {
       await this.repository.markFailed(row.id, 'Anonymisé avant envoi', null, this.clock.now());
+      this.metrics.mailDelivery('dead');
       return true;
     }
     if (cap === 0 || count < cap || NEVER_CAPPED.has(splitReason(row.reason)[0])) return false;
     this.logger.warn(`Message ${row.id} (${row.reason}, event ${row.eventId}) dropped: ${cap} messages already sent to this address about this event within 24 hours`);
     await this.repository.markFailed(row.id, `Non envoyé : plafond de ${cap} messages par destinataire et par événement en 24 heures atteint`, null, this.clock.now());
+    this.metrics.mailDelivery('dead');
     return true;
   }
 
@@ -118,7 +122,9 @@ export class MailDelivery implements OnApplicationShutdown {
       const view = buildMailView(ctx, { hasBadge: names.includes('badge.pdf'), hasAgenda: names.some((n) => n.startsWith('agenda.')) });
       if ('obsolete' in view) {
         this.logger.log(`Message ${row.id} (${row.reason}) discarded: ${view.obsolete}`);
-        return await this.repository.discard(row.id);
+        await this.repository.discard(row.id);
+        this.metrics.mailDelivery('discarded');
+        return;
       }
       const mail = this.templates.render(view);
       const smtpId = await this.transport.send({
@@ -132,6 +138,7 @@ export class MailDelivery implements OnApplicationShutdown {
         attachments,
       });
       await this.repository.markSent(row.id, smtpId, this.clock.now());
+      this.metrics.mailDelivery('sent');
     } catch (error) {
       await this.failed(row, error);
     }
@@ -143,6 +150,7 @@ export class MailDelivery implements OnApplicationShutdown {
     const retryAt = row.attempts >= this.config.mailMaxAttempts ? null : new Date(now.getTime() + backoffMs(row.attempts));
     this.logger.warn(`Message ${row.id} (${row.reason}) attempt ${row.attempts} failed${retryAt ? '' : ', now dead'}: ${message}`);
     await this.repository.markFailed(row.id, message, retryAt, now);
+    this.metrics.mailDelivery(retryAt ? 'failed' : 'dead');
   }
 
   /** The current data of every message of the batch, keyed by outbox row id. */

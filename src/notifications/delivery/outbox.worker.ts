@@ -1,3 +1,4 @@
+import { Metrics } from '../../observability/metrics';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -47,6 +48,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: Metrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -81,13 +83,18 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One scheduler tick: queue the reminders that became due, then deliver. */
   async tick(): Promise<void> {
+    this.metrics.jobRun('scheduler_tick', 'ok');
     this.scanning ??= this.reminders
       .queueDue(this.clock.now())
       .then(
         (queued) => {
+          this.metrics.jobRun('reminders', 'ok');
           if (queued) this.logger.log(`${queued} reminders queued`);
         },
-        (error: Error) => this.logger.error(`Reminder scan failed: ${error.message}`),
+        (error: Error) => {
+          this.metrics.jobRun('reminders', 'error');
+          this.logger.error(`Reminder scan failed: ${error.message}`);
+        },
       )
       .finally(() => (this.scanning = null));
     await this.scanning;

@@ -1,6 +1,7 @@
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { RetentionScheduler } from './retention.scheduler';
+import { Metrics } from '../../observability/metrics';
 import type { RetentionRun, RetentionService } from './retention.service';
 
 class FixedClock extends Clock {
@@ -29,7 +30,7 @@ describe('retention schedule', () => {
   const now = new Date('2028-01-15T03:00:00Z');
   let retention: RecordingRetention;
   const scheduler = (nodeEnv: AppConfig['nodeEnv']) =>
-    new RetentionScheduler(retention as unknown as RetentionService, new FixedClock(now), { nodeEnv } as AppConfig);
+    new RetentionScheduler(retention as unknown as RetentionService, new FixedClock(now), { nodeEnv } as AppConfig, new Metrics());
 
   beforeEach(() => {
     jest.useFakeTimers();

@@ -1,3 +1,4 @@
+import { Metrics } from '../../observability/metrics';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -23,6 +24,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnModuleDestr
     private readonly retention: RetentionService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,7 +47,13 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnModuleDestr
     if (this.running) return;
     this.running = this.retention
       .anonymiseExpired(this.clock.now())
-      .catch((error: Error) => this.logger.error(`Retention run failed: ${error.name}: ${error.message}`))
+      .then(
+        () => this.metrics.jobRun('retention', 'ok'),
+        (error: Error) => {
+          this.metrics.jobRun('retention', 'error');
+          this.logger.error(`Retention run failed: ${error.name}: ${error.message}`);
+        },
+      )
       .finally(() => (this.running = null));
   }
 }
