@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProgrammeMemory } from './programme-view/programme-memory';
 
-/** The per-event programme counter (see migration 1764370000010): every programme write bumps it. */
+/** The per-event programme counter (see the baseline migration): every programme write bumps it. */
 @Injectable()
 export class ProgrammeRevisionsRepository {
   constructor(private readonly memory: ProgrammeMemory) {}

@@ -51,7 +51,7 @@ export class RegistrationsRepository {
 
   /**
    * The seat decisions for registrations of ONE event, in order, by register_attendees
-   * (migration 1764370000070, which calls register_attendee for each): one parameterised statement
+   * (in the baseline migration; it calls register_attendee for each): one parameterised statement
    * outside any explicit transaction, so the event lock is held only for the server's own work.
    */
   async registerBatch(items: Array<{ registration: NewRegistration; sessionIds: string[] }>, now: Date): Promise<RegistrationDecision[]> {

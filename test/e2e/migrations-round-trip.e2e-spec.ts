@@ -56,4 +56,18 @@ describe('the migrations', () => {
     const second = await schemaSnapshot(urlFor(name));
     expect(diffSnapshots(first, second)).toEqual([]);
   });
+
+  it('take over a development database built by the migrations the baseline replaced: same schema, the dead functions gone', async () => {
+    const current = await schemaSnapshot(urlFor(name));
+    // As such a database stands: the old names recorded, a dead capacity function still there.
+    await source.query(`DELETE FROM migration WHERE name = 'Baseline1764370000000'`);
+    const old = ['Foundation1764370000000', 'Programme1764370000001', 'Registrations1764370000002', 'ProgrammeRevision1764370000010', 'ProgrammeEventDelete1764370000011', 'RegistrationCapacityGuard1764370000020', 'RegistrationTallies1764370000021', 'FoldUppercaseAccents1764370000029', 'RegistrationSearch1764370000030', 'RegistrationRushFunction1764370000040', 'Notifications1764370000050', 'RequestLimits1764370000060', 'ProgrammeChanges1764370000061', 'RegistrationBatches1764370000070'];
+    for (const [i, n] of old.entries()) await source.query(`INSERT INTO migration (timestamp, name) VALUES ($1, $2)`, [1764370000000 + i, n]);
+    await source.query(`CREATE FUNCTION registration_capacity_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
+    const applied = await source.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(['Baseline1764370000000']);
+    expect(diffSnapshots(current, await schemaSnapshot(urlFor(name)))).toEqual([]);
+    const names: Array<{ name: string }> = await source.query(`SELECT name FROM migration ORDER BY timestamp`);
+    expect(names.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => new m().name));
+  });
 });

@@ -6,7 +6,7 @@ import { registrationInput } from '../support/registration-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // The programme served from each instance's memory, kept right across instances by PostgreSQL
-// LISTEN/NOTIFY (migration 1764370000061, ProgrammeMemory, ProgrammeChangesListener).
+// LISTEN/NOTIFY (the baseline migration's triggers, ProgrammeMemory, ProgrammeChangesListener).
 describe('the programme from memory', () => {
   let a: TestApp;
   let b: TestApp;

@@ -754,10 +754,45 @@ const TABLES = ['broadcast', 'event', 'highlighted_action', 'login_failure', 'or
 const SEQUENCES = ['login_failure_id_seq', 'waitlist_seq'];
 const FUNCTIONS = ['fold(text)', 'programme_changed_notify()', 'register_attendee(jsonb, uuid[], timestamp with time zone)', 'register_attendees(jsonb, timestamp with time zone)', 'registration_tally_track()', 'session_tally_track()'];
 
+/** The migrations the baseline replaced, as a database built before the squash records them. */
+const SQUASHED = [
+  'Foundation1764370000000',
+  'Programme1764370000001',
+  'Registrations1764370000002',
+  'ProgrammeRevision1764370000010',
+  'ProgrammeEventDelete1764370000011',
+  'RegistrationCapacityGuard1764370000020',
+  'RegistrationTallies1764370000021',
+  'FoldUppercaseAccents1764370000029',
+  'RegistrationSearch1764370000030',
+  'RegistrationRushFunction1764370000040',
+  'Notifications1764370000050',
+  'RequestLimits1764370000060',
+  'ProgrammeChanges1764370000061',
+  'RegistrationBatches1764370000070',
+];
+const DEAD_FUNCTIONS = [
+  'registration_capacity_on_insert()',
+  'registration_capacity_on_update()',
+  'session_choice_capacity_on_insert()',
+  'session_choice_capacity_on_update()',
+  'assert_event_capacity(uuid, text)',
+  'assert_session_capacity(uuid)',
+];
+
 export class Baseline1764370000000 implements MigrationInterface {
   name = 'Baseline1764370000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // A development database (./var/pg) built by the squashed migrations already holds this
+    // schema: it only loses the dead functions and forgets the old names.
+    const [{ old }] = await q.query(`SELECT count(*)::int AS old FROM migration WHERE name = ANY($1)`, [SQUASHED]);
+    if (old === SQUASHED.length) {
+      for (const fn of DEAD_FUNCTIONS) await q.query(`DROP FUNCTION IF EXISTS public.${fn}`);
+      await q.query(`DELETE FROM migration WHERE name = ANY($1)`, [SQUASHED]);
+      return;
+    }
+    if (old > 0) throw new Error(`This database was built by pre-release migrations only partly applied (${old} of ${SQUASHED.length}): recreate it.`);
     // SQL-language functions would be checked against tables created after them: check at first call.
     await q.query(`SET LOCAL check_function_bodies = false`);
     for (const statement of STATEMENTS) await q.query(statement);

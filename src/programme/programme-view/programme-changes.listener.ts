@@ -9,8 +9,8 @@ const CHANNEL = 'programme_changed';
 const RETRY_MS = 1_000;
 
 /**
- * Keeps one connection LISTENing to `programme_changed` (sent by the triggers of migration
- * 1764370000061) and hands each notification to ProgrammeMemory. While it is not connected, the
+ * Keeps one connection LISTENing to `programme_changed` (sent by the triggers of the
+ * baseline migration) and hands each notification to ProgrammeMemory. While it is not connected, the
  * memory keeps nothing and every programme read goes to the database.
  */
 @Injectable()
