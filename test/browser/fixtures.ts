@@ -1,5 +1,4 @@
-import { createEvent } from '../support/factories';
-import { createAction, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
+import { createAction, createEvent, createRoom, createSession, createSpeaker, slot } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
 export interface Conference {

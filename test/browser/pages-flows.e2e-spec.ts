@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { recipientOf } from '../support/mail-sink';
-import { register } from '../support/registration-factories';
+import { register } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { launchBrowser, listen, newContext } from './browser';
 import { Conference, createConference } from './fixtures';

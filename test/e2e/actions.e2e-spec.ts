@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent } from '../support/factories';
-import { actionInput, createAction, createSession, slot } from '../support/programme-factories';
+import { actionInput, createAction, createEvent, createSession, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('highlighted actions', () => {

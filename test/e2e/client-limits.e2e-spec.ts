@@ -1,5 +1,4 @@
-import { createEvent } from '../support/factories';
-import { actionInput } from '../support/programme-factories';
+import { actionInput, createEvent } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // The public write limit behind proxies (TRUST_PROXY) and across instances (counted in PostgreSQL).

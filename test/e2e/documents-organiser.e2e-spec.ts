@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { insertRegistration } from '../support/admin-factories';
-import { createEvent } from '../support/factories';
+import { createEvent, createSession, slot } from '../support/factories';
+import { seedRegistration } from '../support/seeds';
 import { binary, decodeQrCodes, parsePdf } from '../support/pdf';
-import { createSession, slot } from '../support/programme-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NNBSP = '\u202F';
@@ -23,7 +22,7 @@ describe('organisers’ print runs', () => {
     event = await createEvent(t, { title: 'Journée d’étude : « participation »', format: 'hybrid', onlineUrl: 'https://visio.test/j', onlineCapacity: 50 });
     workshop = await createSession(t, event.id, { title: 'Atelier santé', ...slot(event, 2, 3) });
     plenary = await createSession(t, event.id, { title: 'Plénière', type: 'plenary', ...slot(event, 1, 2) });
-    const people: Array<[string, string, Parameters<typeof insertRegistration>[2]]> = [
+    const people: Array<[string, string, Parameters<typeof seedRegistration>[2]]> = [
       ['Zoé', 'Martin', {}],
       ['Élodie', 'Martin', { sessions: [{ id: workshop.id }] }],
       ['Paul', 'Écuyer', { sessions: [{ id: workshop.id }] }],
@@ -34,7 +33,7 @@ describe('organisers’ print runs', () => {
       ['Luc', 'Annulé', { status: 'cancelled' }],
     ];
     for (const [firstName, lastName, row] of people) {
-      const reg = await insertRegistration(t, event.id, { firstName, lastName, organisation: 'CCAS de Montpellier', ...row });
+      const reg = await seedRegistration(t, event.id, { firstName, lastName, organisation: 'CCAS de Montpellier', ...row });
       ids[firstName] = reg.id;
       codes[firstName] = reg.checkInCode;
     }

@@ -1,8 +1,7 @@
-import { insertRegistration } from '../support/admin-factories';
-import { createEvent } from '../support/factories';
+import { createEvent, createRoom, createSession, createSpeaker, slot } from '../support/factories';
+import { seedRegistration } from '../support/seeds';
 import { ICAL } from '../support/ical';
 import { binary, decodeQrCodes, parsePdf } from '../support/pdf';
-import { createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { RegistrationDocuments } from '../../src/registrations/documents/registration-documents.service';
 
@@ -35,8 +34,8 @@ describe('a registrant’s documents', () => {
     return token ? req.set('X-Registration-Token', token) : req;
   };
 
-  async function person(overrides: Parameters<typeof insertRegistration>[2] = {}) {
-    return insertRegistration(t, event.id, {
+  async function person(overrides: Parameters<typeof seedRegistration>[2] = {}) {
+    return seedRegistration(t, event.id, {
       firstName: 'Élodie',
       lastName: 'Lefèvre',
       organisation: 'Association « Solidarités »',

@@ -1,7 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { createEvent, eventInput } from '../support/factories';
-import { actionInput, createAction, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
-import { registrationInput } from '../support/registration-factories';
+import { actionInput, createAction, createEvent, createRoom, createSession, createSpeaker, eventInput, registrationInput, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // Every endpoint that takes a body or a query gets every hostile input; none may answer a 5xx,

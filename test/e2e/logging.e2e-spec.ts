@@ -1,5 +1,4 @@
-import { createEvent } from '../support/factories';
-import { register } from '../support/registration-factories';
+import { createEvent, register } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Line = Record<string, unknown>;

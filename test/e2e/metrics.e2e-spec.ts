@@ -1,6 +1,5 @@
 import { eventually } from '../support/eventually';
-import { createEvent } from '../support/factories';
-import { register } from '../support/registration-factories';
+import { createEvent, register } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const TOKEN = 'scrape-token-0123456789abcdef';

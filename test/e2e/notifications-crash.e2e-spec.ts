@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compileServer } from '../support/compiled-app';
 import { createTestDatabase } from '../support/database';
-import { createEvent } from '../support/factories';
+import { createEvent, register } from '../support/factories';
 import { MailSink, startMailSink } from '../support/mail-sink';
-import { register } from '../support/registration-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DRIVER = join(__dirname, '..', 'support', 'app-driver.mjs');

@@ -1,7 +1,6 @@
 import { backoffMs } from '../../src/notifications/delivery/mail-delivery';
-import { createEvent } from '../support/factories';
+import { createEvent, register } from '../support/factories';
 import { recipientOf } from '../support/mail-sink';
-import { register } from '../support/registration-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Row = { id: string; reason: string; status: string; attempts: number; last_error: string | null; next_attempt_at: Date };

@@ -1,8 +1,8 @@
 import type { ParsedMail } from 'mailparser';
 import { formatFrenchTime } from '../../src/common/time';
-import { createEvent } from '../support/factories';
+import { createEvent, register } from '../support/factories';
+import { seedWorkshop } from '../support/seeds';
 import { recipientOf } from '../support/mail-sink';
-import { createWorkshop, register } from '../support/registration-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** The manage link of a delivered message (text part), zero-width defusing removed. */
@@ -108,7 +108,7 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
 
   it('collapses several moves of a workshop into one message: what they were told → now', async () => {
     const event = await createEvent(t, { capacity: 10 });
-    const workshop = await createWorkshop(t, event, { slot: 0, title: 'Atelier mobilité' });
+    const workshop = await seedWorkshop(t, event, { slot: 0, title: 'Atelier mobilité' });
     const r = await register(t, event.id, { email: 'mobile@exemple.test', sessionIds: [workshop.id] }).expect(201);
     await t.mail.waitFor(1, (m) => recipientOf(m) === 'mobile@exemple.test');
     const move = async (hours: number) => {
@@ -144,7 +144,7 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
 
   it('tells every confirmed registrant (not the waitlisted) when a plenary moves', async () => {
     const event = await createEvent(t, { capacity: 1 });
-    const plenary = await createWorkshop(t, event, { slot: 0, type: 'plenary', title: 'Plénière d’ouverture' });
+    const plenary = await seedWorkshop(t, event, { slot: 0, type: 'plenary', title: 'Plénière d’ouverture' });
     await register(t, event.id, { email: 'pleniere.c@exemple.test' }).expect(201);
     await register(t, event.id, { email: 'pleniere.w@exemple.test' }).expect(201);
     // Delivered before the clock jumps past their leases.
@@ -187,7 +187,7 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
 
   it('lets organisers broadcast to an audience and follow the outbox, never showing a body or a link', async () => {
     const event = await createEvent(t, { capacity: 1 });
-    const workshop = await createWorkshop(t, event, { slot: 0 });
+    const workshop = await seedWorkshop(t, event, { slot: 0 });
     await register(t, event.id, { email: 'in@exemple.test', sessionIds: [workshop.id] }).expect(201);
     await register(t, event.id, { email: 'wait@exemple.test' }).expect(201);
     const auth = await t.auth();

@@ -1,6 +1,4 @@
-import { createEvent } from '../support/factories';
-import { actionInput, createSession, slot } from '../support/programme-factories';
-import { register } from '../support/registration-factories';
+import { actionInput, createEvent, createSession, register, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** The cookie and the token of a form, as a browser would send them back. */

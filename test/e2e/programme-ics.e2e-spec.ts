@@ -1,6 +1,5 @@
-import { createEvent } from '../support/factories';
+import { at, createEvent, createRoom, createSession, createSpeaker, slot } from '../support/factories';
 import { parseEvents } from '../support/ical';
-import { at, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('programme.ics', () => {

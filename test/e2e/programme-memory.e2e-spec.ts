@@ -1,8 +1,6 @@
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { eventually } from '../support/eventually';
-import { createEvent } from '../support/factories';
-import { createRoom, createSession, slot } from '../support/programme-factories';
-import { registrationInput } from '../support/registration-factories';
+import { createEvent, createRoom, createSession, registrationInput, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // The programme served from each instance's memory, kept right across instances by PostgreSQL

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent } from '../support/factories';
+import { createAction, createEvent, createRoom, createSession, createSpeaker, slot } from '../support/factories';
 import { binary, parsePdf } from '../support/pdf';
-import { createAction, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const NNBSP = '\u202F';

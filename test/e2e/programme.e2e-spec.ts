@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { eventually } from '../support/eventually';
-import { createEvent } from '../support/factories';
-import { at, createAction, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
+import { at, createAction, createEvent, createRoom, createSession, createSpeaker, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('public programme', () => {

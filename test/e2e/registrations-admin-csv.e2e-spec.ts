@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { insertRegistration, insertWorkshop } from '../support/admin-factories';
 import { createEvent } from '../support/factories';
+import { seedRegistration, seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** A strict RFC 4180 reader (`;` separated): a bare line feed outside quotes is an error. */
@@ -65,9 +65,9 @@ describe('organisers: CSV export of registrations', () => {
   it('exports every registration, neutralises formulas and keeps accents, quotes and line breaks', async () => {
     const event = await createEvent(t, { title: 'Séminaire « Aller vers » 2027' });
     const start = new Date(event.startsAt).getTime();
-    const wa = await insertWorkshop(t, event.id, { title: 'Atelier ; santé "mentale"', startsAt: new Date(start + 3600e3), endsAt: new Date(start + 7200e3) });
-    const wb = await insertWorkshop(t, event.id, { title: 'Atelier emploi', startsAt: new Date(start + 3 * 3600e3), endsAt: new Date(start + 4 * 3600e3) });
-    await insertRegistration(t, event.id, {
+    const { id: wa } = await seedWorkshop(t, event, { title: 'Atelier ; santé "mentale"', startsAt: new Date(start + 3600e3), endsAt: new Date(start + 7200e3) });
+    const { id: wb } = await seedWorkshop(t, event, { title: 'Atelier emploi', startsAt: new Date(start + 3 * 3600e3), endsAt: new Date(start + 4 * 3600e3) });
+    await seedRegistration(t, event.id, {
       firstName: '+33 6 12 34 56 78',
       lastName: '=HYPERLINK("http://evil","x")',
       email: 'evil@exemple.test',
@@ -76,7 +76,7 @@ describe('organisers: CSV export of registrations', () => {
       dietaryRequirements: '\tcaché',
       createdAt: new Date('2026-11-02T08:05:00Z'),
     });
-    await insertRegistration(t, event.id, {
+    await seedRegistration(t, event.id, {
       firstName: 'Françoise',
       lastName: 'Béranger-Œuvray',
       email: 'francoise@exemple.test',
@@ -90,8 +90,8 @@ describe('organisers: CSV export of registrations', () => {
       createdAt: new Date('2026-11-03T09:00:00Z'),
       sessions: [{ id: wa }, { id: wb, status: 'waitlisted' }],
     });
-    await insertRegistration(t, event.id, { firstName: 'Paul', lastName: 'Attente', status: 'waitlisted', attendanceMode: 'online', organisationType: 'citoyen', department: null });
-    await insertRegistration(t, event.id, { firstName: 'Anne', lastName: 'Annulée', status: 'cancelled', organisationType: 'etat' });
+    await seedRegistration(t, event.id, { firstName: 'Paul', lastName: 'Attente', status: 'waitlisted', attendanceMode: 'online', organisationType: 'citoyen', department: null });
+    await seedRegistration(t, event.id, { firstName: 'Anne', lastName: 'Annulée', status: 'cancelled', organisationType: 'etat' });
 
     const res = await download(event.id).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -1,6 +1,6 @@
 import { RetentionService } from '../../src/registrations/admin/retention.service';
-import { insertWorkshop } from '../support/admin-factories';
 import { createEvent } from '../support/factories';
+import { seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 24 * 3600 * 1000;
@@ -18,7 +18,7 @@ describe('organisers: registrations made through the public endpoint', () => {
   it('lists, checks in, counts, exports and finally anonymises real registrations', async () => {
     const event = await createEvent(t, { title: 'Journée d’étude Perpignan', capacity: 2 });
     const start = new Date(event.startsAt).getTime();
-    const workshop = await insertWorkshop(t, event.id, {
+    const { id: workshop } = await seedWorkshop(t, event, {
       title: 'Atelier : petite enfance',
       startsAt: new Date(start + 3600e3),
       endsAt: new Date(start + 7200e3),

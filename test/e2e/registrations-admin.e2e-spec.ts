@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { insertRegistration, insertWorkshop, InsertedRegistration } from '../support/admin-factories';
 import { createEvent } from '../support/factories';
+import { SeededRegistration, seedRegistration, seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('organisers: registrations list and detail', () => {
@@ -10,7 +10,7 @@ describe('organisers: registrations list and detail', () => {
   let other: Record<string, any>;
   let w1: string;
   let w2: string;
-  const r: Record<string, InsertedRegistration> = {};
+  const r: Record<string, SeededRegistration> = {};
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -18,20 +18,20 @@ describe('organisers: registrations list and detail', () => {
     event = await createEvent(t);
     other = await createEvent(t, { title: 'Journée d’étude santé' });
     const start = new Date(event.startsAt).getTime();
-    w1 = await insertWorkshop(t, event.id, {
+    ({ id: w1 } = await seedWorkshop(t, event, {
       title: 'Atelier : accès aux droits',
       startsAt: new Date(start + 3600e3),
       endsAt: new Date(start + 2 * 3600e3),
       capacity: 30,
       themes: ['sante'],
-    });
-    w2 = await insertWorkshop(t, event.id, {
+    }));
+    ({ id: w2 } = await seedWorkshop(t, event, {
       title: 'Atelier : insertion',
       startsAt: new Date(start + 3 * 3600e3),
       endsAt: new Date(start + 4 * 3600e3),
       capacity: 1,
-    });
-    r.helene = await insertRegistration(t, event.id, {
+    }));
+    r.helene = await seedRegistration(t, event.id, {
       firstName: 'Hélène',
       lastName: 'Martínez',
       email: 'helene.martinez@caf34.test',
@@ -41,18 +41,18 @@ describe('organisers: registrations list and detail', () => {
       photoConsent: true,
       sessions: [{ id: w1 }],
     });
-    r.jean = await insertRegistration(t, event.id, { firstName: 'Jean', lastName: 'Dupont', organisationType: 'association', department: '31', status: 'waitlisted' });
-    r.zoe = await insertRegistration(t, event.id, {
+    r.jean = await seedRegistration(t, event.id, { firstName: 'Jean', lastName: 'Dupont', organisationType: 'association', department: '31', status: 'waitlisted' });
+    r.zoe = await seedRegistration(t, event.id, {
       firstName: 'Zoé',
       lastName: 'Abadie',
       organisationType: 'entreprise',
       status: 'cancelled',
       sessions: [{ id: w1, status: 'cancelled' }],
     });
-    r.eric = await insertRegistration(t, event.id, { firstName: 'Éric', lastName: 'Dupont', organisationType: 'association', status: 'waitlisted' });
-    r.online = await insertRegistration(t, event.id, { firstName: 'Ines', lastName: 'Roux', organisationType: 'citoyen', attendanceMode: 'online', status: 'waitlisted' });
-    r.fatou = await insertRegistration(t, event.id, { firstName: 'Fatou', lastName: 'Sy', sessions: [{ id: w1 }, { id: w2, status: 'waitlisted' }] });
-    r.elsewhere = await insertRegistration(t, other.id, { firstName: 'Hélène', lastName: 'Ailleurs' });
+    r.eric = await seedRegistration(t, event.id, { firstName: 'Éric', lastName: 'Dupont', organisationType: 'association', status: 'waitlisted' });
+    r.online = await seedRegistration(t, event.id, { firstName: 'Ines', lastName: 'Roux', organisationType: 'citoyen', attendanceMode: 'online', status: 'waitlisted' });
+    r.fatou = await seedRegistration(t, event.id, { firstName: 'Fatou', lastName: 'Sy', sessions: [{ id: w1 }, { id: w2, status: 'waitlisted' }] });
+    r.elsewhere = await seedRegistration(t, other.id, { firstName: 'Hélène', lastName: 'Ailleurs' });
   });
   afterAll(() => t.close());
 

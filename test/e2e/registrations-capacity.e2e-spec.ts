@@ -1,5 +1,5 @@
-import { createEvent } from '../support/factories';
-import { countsByStatus, createWorkshop, outboxRows, register } from '../support/registration-factories';
+import { createEvent, register } from '../support/factories';
+import { countsByStatus, outboxRows, seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('capacity changes and programme changes reach the waiting lists', () => {
@@ -55,7 +55,7 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
 
   it('a workshop’s capacity raised through the programme promotes its waiting list; lowered below confirmed is refused', async () => {
     const event = await createEvent(t, { capacity: 50 });
-    const workshop = await createWorkshop(t, event, { slot: 0, capacity: 1 });
+    const workshop = await seedWorkshop(t, event, { slot: 0, capacity: 1 });
     const a = (await register(t, event.id, { sessionIds: [workshop.id] }).expect(201)).body;
     const b = (await register(t, event.id, { sessionIds: [workshop.id] }).expect(201)).body;
     const c = (await register(t, event.id, { sessionIds: [workshop.id] }).expect(201)).body;
@@ -72,7 +72,7 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
 
   it('a moved workshop tells everyone who chose it; moves within a few minutes make one message from what they were told', async () => {
     const event = await createEvent(t, { capacity: 50 });
-    const workshop = await createWorkshop(t, event, { slot: 0 });
+    const workshop = await seedWorkshop(t, event, { slot: 0 });
     const a = (await register(t, event.id, { sessionIds: [workshop.id] }).expect(201)).body;
     await register(t, event.id).expect(201);
     const startsAt = new Date(new Date(event.startsAt).getTime() + 5 * 3600_000);
@@ -96,8 +96,8 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
 
   it('a freed workshop seat skips someone it would put in two places at once', async () => {
     const event = await createEvent(t, { capacity: 50 });
-    const w1 = await createWorkshop(t, event, { slot: 0 });
-    const w2 = await createWorkshop(t, event, { slot: 1, capacity: 1 });
+    const w1 = await seedWorkshop(t, event, { slot: 0 });
+    const w2 = await seedWorkshop(t, event, { slot: 1, capacity: 1 });
     const holder = (await register(t, event.id, { sessionIds: [w2.id] }).expect(201)).body;
     const first = (await register(t, event.id, { sessionIds: [w1.id, w2.id] }).expect(201)).body;
     const second = (await register(t, event.id, { sessionIds: [w2.id] }).expect(201)).body;
@@ -110,7 +110,7 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
 
   it('a waitlisted registrant’s workshop choices wait too, and take free seats when the registrant is promoted', async () => {
     const event = await createEvent(t, { capacity: 1 });
-    const workshop = await createWorkshop(t, event, { slot: 0, capacity: 5 });
+    const workshop = await seedWorkshop(t, event, { slot: 0, capacity: 5 });
     const a = (await register(t, event.id).expect(201)).body;
     const b = (await register(t, event.id, { sessionIds: [workshop.id] }).expect(201)).body;
     expect(b).toMatchObject({ status: 'waitlisted', sessions: [{ sessionId: workshop.id, status: 'waitlisted' }] });
@@ -126,8 +126,8 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
     const event = await createEvent(t, { capacity: 50 });
     const auth = await t.auth();
     const room = (await t.http.post(`/api/events/${event.id}/rooms`).set(auth).send({ name: 'Salle Joffre', capacity: 1 }).expect(201)).body;
-    const workshop = await createWorkshop(t, event, { slot: 0, roomId: room.id });
-    const ownCapacity = await createWorkshop(t, event, { slot: 1, roomId: room.id, capacity: 1 });
+    const workshop = await seedWorkshop(t, event, { slot: 0, roomId: room.id });
+    const ownCapacity = await seedWorkshop(t, event, { slot: 1, roomId: room.id, capacity: 1 });
     const a = (await register(t, event.id, { sessionIds: [workshop.id, ownCapacity.id] }).expect(201)).body;
     const b = (await register(t, event.id, { sessionIds: [workshop.id, ownCapacity.id] }).expect(201)).body;
     const c = (await register(t, event.id, { sessionIds: [workshop.id] }).expect(201)).body;

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { createEvent } from '../support/factories';
-import { countsByStatus, createWorkshop, outboxRows, registrationInput } from '../support/registration-factories';
+import { createEvent, registrationInput } from '../support/factories';
+import { countsByStatus, outboxRows, seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Real sockets, so that hundreds of requests truly race (supertest would open a server per request). */
@@ -71,7 +71,7 @@ describe('registrations racing for seats', () => {
 
   it('300 at once for a workshop of 20 seats (two instances): exactly 20 seats given, the rest wait in order', async () => {
     const event = await createEvent(t, { capacity: 1000 });
-    const workshop = await createWorkshop(t, event, { capacity: 20 });
+    const workshop = await seedWorkshop(t, event, { capacity: 20 });
     const answers = await burst([one, two], event.id, 300, { sessionIds: [workshop.id] });
     expect(answers.filter((a) => a.status !== 201)).toEqual([]);
     expect(answers.every((a) => a.body.status === 'confirmed')).toBe(true);
@@ -135,7 +135,7 @@ describe('registrations racing for seats', () => {
     await expect(
       t.dataSource.query(`UPDATE registration SET status = 'confirmed', waitlist_seq = NULL WHERE id = $1`, [waiting.body.id]),
     ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23514' }) });
-    const workshop = await createWorkshop(t, event, { capacity: 1 });
+    const workshop = await seedWorkshop(t, event, { capacity: 1 });
     const ids: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM registration WHERE event_id = $1`, [event.id]);
     await expect(
       t.dataSource.query(
@@ -149,9 +149,9 @@ describe('registrations racing for seats', () => {
   it('mixed concurrent registrations, cancellations and workshop changes on two instances keep every invariant', async () => {
     const event = await createEvent(t, { capacity: 40 });
     const w = await Promise.all([
-      createWorkshop(t, event, { slot: 0, capacity: 8 }),
-      createWorkshop(t, event, { slot: 0, capacity: 8 }),
-      createWorkshop(t, event, { slot: 1, capacity: 10 }),
+      seedWorkshop(t, event, { slot: 0, capacity: 8 }),
+      seedWorkshop(t, event, { slot: 0, capacity: 8 }),
+      seedWorkshop(t, event, { slot: 1, capacity: 10 }),
     ]);
     const choices = [[w[0].id], [w[1].id], [w[2].id], [w[0].id, w[2].id], [w[1].id, w[2].id]];
     const first = await burst([one, two], event.id, 60, {});

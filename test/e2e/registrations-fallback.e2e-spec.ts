@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { createEvent } from '../support/factories';
-import { countsByStatus, createWorkshop, register } from '../support/registration-factories';
+import { createEvent, register } from '../support/factories';
+import { countsByStatus, seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -35,8 +35,8 @@ describe('registering right after the event changed', () => {
 
   it('refuses (422) a session that stopped being a workshop, and (409) two that now overlap', async () => {
     const event = await createEvent(t, { capacity: 10 });
-    const w1 = await createWorkshop(t, event, { slot: 0 });
-    const w2 = await createWorkshop(t, event, { slot: 1 });
+    const w1 = await seedWorkshop(t, event, { slot: 0 });
+    const w2 = await seedWorkshop(t, event, { slot: 1 });
     await register(t, event.id, { sessionIds: [w1.id, w2.id] }).expect(201);
     await t.dataSource.query(`UPDATE session SET starts_at = $2, ends_at = $3 WHERE id = $1`, [w2.id, w1.startsAt, w1.endsAt]);
     await register(t, event.id, { sessionIds: [w1.id, w2.id] }).expect(409);

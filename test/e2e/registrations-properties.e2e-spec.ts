@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { createEvent } from '../support/factories';
-import { createWorkshop, registrationInput } from '../support/registration-factories';
+import { createEvent, registrationInput } from '../support/factories';
+import { seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -100,7 +100,7 @@ describe('registration invariants under random sequences (property)', () => {
         async (capacity, workshopCapacities, commands) => {
           const event = await createEvent(t, { capacity });
           const workshops = await Promise.all(
-            workshopCapacities.map((c, i) => createWorkshop(t, event, { slot: i === 2 ? 1 : 0, capacity: c })),
+            workshopCapacities.map((c, i) => seedWorkshop(t, event, { slot: i === 2 ? 1 : 0, capacity: c })),
           );
           const ids = workshops.map((w) => w.id);
           const people: Array<{ token: string; id: string }> = [];

@@ -1,5 +1,5 @@
-import { createEvent } from '../support/factories';
-import { countsByStatus, createWorkshop, outboxRows, register } from '../support/registration-factories';
+import { createEvent, register } from '../support/factories';
+import { countsByStatus, outboxRows, seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('registrants manage their registration with their token', () => {
@@ -96,9 +96,9 @@ describe('registrants manage their registration with their token', () => {
 
   it('changes workshops: refuses clashes, frees the old seat for the next in line, waitlists a full one', async () => {
     const event = await createEvent(t, { capacity: 50 });
-    const w1 = await createWorkshop(t, event, { slot: 0, capacity: 1 });
-    const w2 = await createWorkshop(t, event, { slot: 1, capacity: 1 });
-    const w3 = await createWorkshop(t, event, { slot: 1 });
+    const w1 = await seedWorkshop(t, event, { slot: 0, capacity: 1 });
+    const w2 = await seedWorkshop(t, event, { slot: 1, capacity: 1 });
+    const w3 = await seedWorkshop(t, event, { slot: 1 });
     const a = await register(t, event.id, { sessionIds: [w1.id] }).expect(201);
     const b = await register(t, event.id, { sessionIds: [w1.id, w2.id] }).expect(201);
     expect(b.body.sessions).toEqual([{ sessionId: w1.id, status: 'waitlisted' }, { sessionId: w2.id, status: 'confirmed' }]);
@@ -146,7 +146,7 @@ describe('registrants manage their registration with their token', () => {
 
   it('once registration has closed, details may still change but not workshops or seats', async () => {
     const event = await createEvent(t, { capacity: 5, registrationClosesAt: new Date(Date.now() + 3600_000).toISOString() });
-    const workshop = await createWorkshop(t, event, { slot: 0 });
+    const workshop = await seedWorkshop(t, event, { slot: 0 });
     const a = await register(t, event.id).expect(201);
     t.clock.set(new Date(Date.now() + 2 * 3600_000));
     try {

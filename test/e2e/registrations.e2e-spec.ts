@@ -1,5 +1,5 @@
-import { createEvent } from '../support/factories';
-import { countsByStatus, createWorkshop, outboxRows, register, registrationInput } from '../support/registration-factories';
+import { createEvent, register, registrationInput } from '../support/factories';
+import { countsByStatus, outboxRows, seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('registering', () => {
@@ -115,11 +115,11 @@ describe('registering', () => {
   it('checks workshop choices: only workshops of this event, no two at once, a full one waitlists that choice only', async () => {
     const event = await createEvent(t, { capacity: 50 });
     const other = await createEvent(t);
-    const w1 = await createWorkshop(t, event, { slot: 0, capacity: 1 });
-    const w2 = await createWorkshop(t, event, { slot: 0 });
-    const w3 = await createWorkshop(t, event, { slot: 1 });
-    const plenary = await createWorkshop(t, event, { slot: 2, type: 'plenary' });
-    const foreign = await createWorkshop(t, other, { slot: 1 });
+    const w1 = await seedWorkshop(t, event, { slot: 0, capacity: 1 });
+    const w2 = await seedWorkshop(t, event, { slot: 0 });
+    const w3 = await seedWorkshop(t, event, { slot: 1 });
+    const plenary = await seedWorkshop(t, event, { slot: 2, type: 'plenary' });
+    const foreign = await seedWorkshop(t, other, { slot: 1 });
 
     const clash = await register(t, event.id, { sessionIds: [w1.id, w2.id] }).expect(409);
     expect(clash.body.detail).toMatch(/en même temps/);

@@ -1,6 +1,5 @@
-import { createEvent } from '../support/factories';
+import { createEvent, register } from '../support/factories';
 import { recipientOf } from '../support/mail-sink';
-import { register } from '../support/registration-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const MINUTE = 60_000;

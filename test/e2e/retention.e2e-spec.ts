@@ -1,7 +1,7 @@
 import { hashManageToken } from '../../src/registrations/manage-token';
 import { RetentionService } from '../../src/registrations/admin/retention.service';
-import { buildStatsDataSet, insertMail, insertRegistration } from '../support/admin-factories';
 import { createEvent } from '../support/factories';
+import { seedMail, seedRegistration, seedStatsDataSet } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 24 * 3600 * 1000;
@@ -26,18 +26,18 @@ describe('retention: anonymising registrations RETENTION_DAYS after their event'
     );
 
   it('wipes names, emails, free texts and the manage token, and leaves the figures exactly as they were', async () => {
-    const { event, regs } = await buildStatsDataSet(t);
+    const { event, regs } = await seedStatsDataSet(t);
     await t.dataSource.query(
       `UPDATE registration SET first_name = 'Héloïse', last_name = 'Garnier', organisation = 'CCAS de Sète', job_title = 'Directrice',
          accessibility_needs = 'Interprète LSF', dietary_requirements = 'Sans gluten' WHERE id = $1`,
       [regs.c1.id],
     );
-    await insertMail(t, event.id, regs.c1.id, 'confirmation', 'sent');
-    await insertMail(t, event.id, regs.w1.id, 'waitlisted', 'pending');
-    await insertMail(t, event.id, regs.c2.id, 'cancellation', 'failed', { byOrganiser: true });
+    await seedMail(t, event.id, regs.c1.id, 'confirmation', 'sent');
+    await seedMail(t, event.id, regs.w1.id, 'waitlisted', 'pending');
+    await seedMail(t, event.id, regs.c2.id, 'cancellation', 'failed', { byOrganiser: true });
     const later = await createEvent(t, { title: 'Rencontre suivante', startsAt: new Date(Date.now() + 90 * DAY).toISOString(), endsAt: new Date(Date.now() + 91 * DAY).toISOString() });
-    const untouched = await insertRegistration(t, later.id, { firstName: 'Reste', lastName: 'Intacte' });
-    await insertMail(t, later.id, untouched.id, 'confirmation', 'pending');
+    const untouched = await seedRegistration(t, later.id, { firstName: 'Reste', lastName: 'Intacte' });
+    await seedMail(t, later.id, untouched.id, 'confirmation', 'pending');
 
     const statsBefore = (await t.http.get(`/api/events/${event.id}/stats`).set(auth).expect(200)).body;
     const rowsBefore = await personalRows(event.id);
@@ -110,7 +110,7 @@ describe('retention: anonymising registrations RETENTION_DAYS after their event'
 
   it('does nothing while another instance holds the job, and exactly once across two instances', async () => {
     const event = await createEvent(t, { title: 'Journée d’étude Albi' });
-    for (let i = 0; i < 30; i++) await insertRegistration(t, event.id);
+    for (let i = 0; i < 30; i++) await seedRegistration(t, event.id);
     const now = new Date(new Date(event.endsAt).getTime() + 366 * DAY);
 
     const holder = t.dataSource.createQueryRunner();
@@ -139,7 +139,7 @@ describe('retention: anonymising registrations RETENTION_DAYS after their event'
     const short = await startTestApp({ databaseUrl: t.databaseUrl, env: { RETENTION_DAYS: '30' } });
     try {
       const event = await createEvent(t, { title: 'Webinaire court' });
-      const reg = await insertRegistration(t, event.id, { firstName: 'Court', lastName: 'Terme' });
+      const reg = await seedRegistration(t, event.id, { firstName: 'Court', lastName: 'Terme' });
       const endsAt = new Date(event.endsAt).getTime();
       const service = short.app.get(RetentionService);
       await service.anonymiseExpired(new Date(endsAt + 29 * DAY));

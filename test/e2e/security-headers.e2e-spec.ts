@@ -1,5 +1,4 @@
-import { createEvent } from '../support/factories';
-import { registrationInput } from '../support/registration-factories';
+import { createEvent, registrationInput } from '../support/factories';
 import { ORGANISER, startTestApp, TestApp } from '../support/test-app';
 
 describe('security headers', () => {

@@ -1,5 +1,4 @@
-import { createEvent } from '../support/factories';
-import { createRoom, createSpeaker, slot } from '../support/programme-factories';
+import { createEvent, createRoom, createSpeaker, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Two organisers place two sessions in the same room (or with the same speaker) at the same moment. */

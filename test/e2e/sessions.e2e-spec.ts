@@ -1,7 +1,6 @@
 import { SessionHooks } from '../../src/programme/sessions/session-hooks';
 import { conflict } from '../../src/common/domain-error';
-import { createEvent } from '../support/factories';
-import { at, createAction, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
+import { at, createAction, createEvent, createRoom, createSession, createSpeaker, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('sessions', () => {

@@ -1,5 +1,4 @@
-import { createEvent } from '../support/factories';
-import { createSession, createSpeaker, slot } from '../support/programme-factories';
+import { createEvent, createSession, createSpeaker, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('speakers', () => {

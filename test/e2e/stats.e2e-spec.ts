@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { buildStatsDataSet, insertRegistration } from '../support/admin-factories';
 import { createEvent } from '../support/factories';
+import { seedRegistration, seedStatsDataSet } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('event figures', () => {
@@ -13,7 +13,7 @@ describe('event figures', () => {
   afterAll(() => t.close());
 
   it('counts a hand-built event exactly', async () => {
-    const { event, expected } = await buildStatsDataSet(t);
+    const { event, expected } = await seedStatsDataSet(t);
     const res = await t.http.get(`/api/events/${event.id}/stats`).set(auth).expect(200);
     expect(res.body).toEqual(expected);
   });
@@ -34,7 +34,7 @@ describe('event figures', () => {
   it('follows check-ins as they happen', async () => {
     const event = await createEvent(t, { title: 'Journée d’étude Rodez' });
     const regs = [];
-    for (let i = 0; i < 4; i++) regs.push(await insertRegistration(t, event.id));
+    for (let i = 0; i < 4; i++) regs.push(await seedRegistration(t, event.id));
     await t.http.post(`/api/events/${event.id}/check-in`).set(auth).send({ code: regs[0].checkInCode }).expect(200);
     const res = await t.http.get(`/api/events/${event.id}/stats`).set(auth).expect(200);
     expect(res.body.checkIn).toEqual({ checkedIn: 1, expected: 4, rate: 0.25 });

@@ -5,20 +5,21 @@ import { createEvent } from './factories';
 import type { TestApp } from './test-app';
 
 /**
- * Rows written straight into the real database, for tests of the organisers' side that must
- * not depend on the public registration flow (and to build exact data sets for the figures).
+ * Rows written straight into the real database (raw SQL, one style), for what the API cannot make
+ * or not quickly: chosen statuses and check-ins, workshops in bulk, outbox rows, exact data sets
+ * for the figures; and the rows read back for assertions. Everything else: factories.ts.
  */
 
 let counter = 0;
 
-export interface InsertedRegistration {
+export interface SeededRegistration {
   id: string;
   checkInCode: string;
   manageToken: string;
   email: string;
 }
 
-export interface RegistrationRow {
+export interface RegistrationSeed {
   firstName?: string;
   lastName?: string;
   email?: string;
@@ -37,7 +38,7 @@ export interface RegistrationRow {
   sessions?: Array<{ id: string; status?: 'confirmed' | 'waitlisted' | 'cancelled' }>;
 }
 
-export async function insertRegistration(t: TestApp, eventId: string, row: RegistrationRow = {}): Promise<InsertedRegistration> {
+export async function seedRegistration(t: TestApp, eventId: string, row: RegistrationSeed = {}): Promise<SeededRegistration> {
   const n = ++counter;
   const status = row.status ?? 'confirmed';
   const registrationId = randomUUID();
@@ -85,32 +86,44 @@ export async function insertRegistration(t: TestApp, eventId: string, row: Regis
   return { id, checkInCode, manageToken, email };
 }
 
-export async function insertRoom(t: TestApp, eventId: string, name: string, capacity: number | null): Promise<string> {
+export async function seedRoom(t: TestApp, eventId: string, name: string, capacity: number | null): Promise<string> {
   const [{ id }] = await t.dataSource.query(`INSERT INTO room (event_id, name, capacity) VALUES ($1, $2, $3) RETURNING id`, [eventId, name, capacity]);
   return id;
 }
 
-export interface WorkshopRow {
-  title: string;
-  startsAt: string | Date;
-  endsAt: string | Date;
+export interface WorkshopSeed {
+  title?: string;
+  type?: string;
+  /** 0, 1, 2…: on the event's first day at 9:00 + 2 h × slot, 90 minutes (same slot: they overlap); or give startsAt and endsAt. */
+  slot?: number;
+  startsAt?: string | Date;
+  endsAt?: string | Date;
   capacity?: number | null;
   roomId?: string | null;
   themes?: string[];
-  type?: string;
 }
 
-/** A session (a workshop unless `type` says otherwise). */
-export async function insertWorkshop(t: TestApp, eventId: string, row: WorkshopRow): Promise<string> {
+export interface SeededWorkshop {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** A session of the event (a workshop unless `type` says otherwise). */
+export async function seedWorkshop(t: TestApp, event: Record<string, any>, row: WorkshopSeed = {}): Promise<SeededWorkshop> {
+  const start = row.startsAt ? new Date(row.startsAt) : new Date(new Date(event.startsAt).getTime() + (1 + 2 * (row.slot ?? 0)) * 3600_000);
+  const end = row.endsAt ? new Date(row.endsAt) : new Date(start.getTime() + 90 * 60_000);
+  const title = row.title ?? `Atelier ${++counter}`;
   const [{ id }] = await t.dataSource.query(
     `INSERT INTO session (event_id, title, type, starts_at, ends_at, room_id, themes, capacity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [eventId, row.title, row.type ?? 'workshop', new Date(row.startsAt), new Date(row.endsAt), row.roomId ?? null, row.themes ?? [], row.capacity ?? null],
+    [event.id, title, row.type ?? 'workshop', start, end, row.roomId ?? null, row.themes ?? [], row.capacity ?? null],
   );
-  return id;
+  return { id, title, startsAt: start, endsAt: end };
 }
 
 /** An outbox row addressed to a registrant. */
-export async function insertMail(t: TestApp, eventId: string, registrationId: string, reason: string, status = 'sent', payload: Record<string, unknown> = {}): Promise<string> {
+export async function seedMail(t: TestApp, eventId: string, registrationId: string, reason: string, status = 'sent', payload: Record<string, unknown> = {}): Promise<string> {
   const [{ id }] = await t.dataSource.query(
     `INSERT INTO outgoing_mail (event_id, registration_id, reason, status, payload, sent_at)
      VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'sent' THEN now() END) RETURNING id`,
@@ -120,7 +133,7 @@ export async function insertMail(t: TestApp, eventId: string, registrationId: st
 }
 
 /** A hybrid event with a hand-built set of registrations whose figures are known exactly. */
-export async function buildStatsDataSet(t: TestApp) {
+export async function seedStatsDataSet(t: TestApp) {
   const event = await createEvent(t, {
     title: 'Rencontre régionale hybride',
     format: 'hybrid',
@@ -129,23 +142,23 @@ export async function buildStatsDataSet(t: TestApp) {
   });
   const start = new Date(event.startsAt).getTime();
   const at = (hours: number) => new Date(start + hours * 3600e3);
-  const r1 = await insertRoom(t, event.id, 'Salle Joffre', 20);
-  const r2 = await insertRoom(t, event.id, 'Salle Pasteur', null);
-  const wa = await insertWorkshop(t, event.id, { title: 'Atelier A : santé et participation', startsAt: at(1), endsAt: at(2), capacity: 3, roomId: r1, themes: ['sante', 'participation'] });
-  const wb = await insertWorkshop(t, event.id, { title: 'Atelier B : santé', startsAt: at(3), endsAt: at(4), roomId: r1, themes: ['sante'] });
-  const wc = await insertWorkshop(t, event.id, { title: 'Atelier C : emploi', startsAt: at(3), endsAt: at(4), roomId: r2, themes: ['insertion_emploi'] });
-  await insertWorkshop(t, event.id, { title: 'Plénière d’ouverture', type: 'plenary', startsAt: at(0), endsAt: at(1), roomId: r2 });
+  const r1 = await seedRoom(t, event.id, 'Salle Joffre', 20);
+  const r2 = await seedRoom(t, event.id, 'Salle Pasteur', null);
+  const { id: wa } = await seedWorkshop(t, event, { title: 'Atelier A : santé et participation', startsAt: at(1), endsAt: at(2), capacity: 3, roomId: r1, themes: ['sante', 'participation'] });
+  const { id: wb } = await seedWorkshop(t, event, { title: 'Atelier B : santé', startsAt: at(3), endsAt: at(4), roomId: r1, themes: ['sante'] });
+  const { id: wc } = await seedWorkshop(t, event, { title: 'Atelier C : emploi', startsAt: at(3), endsAt: at(4), roomId: r2, themes: ['insertion_emploi'] });
+  await seedWorkshop(t, event, { title: 'Plénière d’ouverture', type: 'plenary', startsAt: at(0), endsAt: at(1), roomId: r2 });
   const checkedIn = at(0);
   const regs = {
-    c1: await insertRegistration(t, event.id, { organisationType: 'association', department: '34', checkedInAt: checkedIn, sessions: [{ id: wa }, { id: wb }] }),
-    c2: await insertRegistration(t, event.id, { organisationType: 'association', department: '34', sessions: [{ id: wa }, { id: wc, status: 'waitlisted' }] }),
-    c3: await insertRegistration(t, event.id, { organisationType: 'service_public', department: '31', checkedInAt: checkedIn, sessions: [{ id: wb }] }),
-    c4: await insertRegistration(t, event.id, { organisationType: 'etat', department: null, attendanceMode: 'online', sessions: [{ id: wc }] }),
-    w1: await insertRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'waitlisted', sessions: [{ id: wa, status: 'waitlisted' }] }),
-    w2: await insertRegistration(t, event.id, { organisationType: 'citoyen', department: '12', status: 'waitlisted', attendanceMode: 'online' }),
-    x1: await insertRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'cancelled', checkedInAt: checkedIn, sessions: [{ id: wa, status: 'cancelled' }] }),
+    c1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', checkedInAt: checkedIn, sessions: [{ id: wa }, { id: wb }] }),
+    c2: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', sessions: [{ id: wa }, { id: wc, status: 'waitlisted' }] }),
+    c3: await seedRegistration(t, event.id, { organisationType: 'service_public', department: '31', checkedInAt: checkedIn, sessions: [{ id: wb }] }),
+    c4: await seedRegistration(t, event.id, { organisationType: 'etat', department: null, attendanceMode: 'online', sessions: [{ id: wc }] }),
+    w1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'waitlisted', sessions: [{ id: wa, status: 'waitlisted' }] }),
+    w2: await seedRegistration(t, event.id, { organisationType: 'citoyen', department: '12', status: 'waitlisted', attendanceMode: 'online' }),
+    x1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'cancelled', checkedInAt: checkedIn, sessions: [{ id: wa, status: 'cancelled' }] }),
     // A stale confirmed choice of a cancelled registration holds no seat.
-    x2: await insertRegistration(t, event.id, { organisationType: 'entreprise', department: '30', status: 'cancelled', attendanceMode: 'online', sessions: [{ id: wb }] }),
+    x2: await seedRegistration(t, event.id, { organisationType: 'entreprise', department: '30', status: 'cancelled', attendanceMode: 'online', sessions: [{ id: wb }] }),
   };
   const themeChoices: Record<string, number> = { sante: 4, participation: 2, insertion_emploi: 1 };
   const expected = {
@@ -176,4 +189,22 @@ export async function buildStatsDataSet(t: TestApp) {
     checkIn: { checkedIn: 2, expected: 3, rate: 0.667 },
   };
   return { event, regs, workshops: { wa, wb, wc }, expected };
+}
+
+/** The outbox rows of an event, oldest first. */
+export async function outboxRows(t: TestApp, eventId: string): Promise<Array<{ registration_id: string; reason: string; recipient: string; status: string; payload: Record<string, any> }>> {
+  return t.dataSource.query(
+    `SELECT m.registration_id, m.reason, r.email AS recipient, m.status, m.payload
+     FROM outgoing_mail m JOIN registration r ON r.id = m.registration_id WHERE m.event_id = $1 ORDER BY m.created_at, m.reason`,
+    [eventId],
+  );
+}
+
+/** Confirmed and waitlisted counts straight from the table. */
+export async function countsByStatus(t: TestApp, eventId: string, mode?: string): Promise<Record<string, number>> {
+  const rows: Array<{ status: string; n: number }> = await t.dataSource.query(
+    `SELECT status, count(*)::int AS n FROM registration WHERE event_id = $1 AND ($2::text IS NULL OR attendance_mode = $2) GROUP BY status`,
+    [eventId, mode ?? null],
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
