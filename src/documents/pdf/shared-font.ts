@@ -95,7 +95,7 @@ export function sharedFont(parsed: fontkit.Font): fontkit.Font {
   }
 
   const layout = (text: string, features?: unknown): GlyphRun => {
-    if (features !== undefined) return font.layout(text, features as never) as GlyphRun;
+    if (features !== undefined) return font.layout(text, features) as GlyphRun;
     let run = layouts.get(text);
     if (!run) {
       const fresh = font.layout(text) as GlyphRun;
