@@ -1,4 +1,5 @@
 import { betweenPages, createPdf, drawAll, Pdf, SANS } from '../pdf/pdf-document';
+import { decoration, tagged } from '../pdf/tagging';
 import { drawBadge } from './badge.drawing';
 import { BADGE_HEIGHT, BADGE_WIDTH, BadgeView } from './badge.view';
 
@@ -44,12 +45,12 @@ export function renderBadgeSheet(badges: AsyncIterable<BadgeView> | Iterable<Bad
         // A badge is ~1 ms of drawing: give other requests a turn after each one, not each page.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (slot === 0) drawCutMarks(doc);
+      if (slot === 0) decoration(doc, () => drawCutMarks(doc));
       const x = LEFT + (slot % COLUMNS) * BADGE_WIDTH;
       const y = TOP + Math.floor(slot / COLUMNS) * BADGE_HEIGHT;
       drawBadge(doc, badge, x, y);
     },
-    () => doc.font(SANS).fontSize(12).text('Aucun badge à imprimer.', 50, 60),
+    () => tagged(doc, 'P', () => doc.font(SANS).fontSize(12).text('Aucun badge à imprimer.', 50, 60)),
   );
 }
 

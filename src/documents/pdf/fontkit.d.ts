@@ -1,7 +1,7 @@
 declare module 'fontkit' {
   /** A parsed font; pdfkit accepts it wherever it accepts a font file (it has `layout`). */
   export interface Font {
-    layout(text: string): unknown;
+    layout(text: string, features?: unknown): unknown;
     readonly characterSet: number[];
     glyphForCodePoint(codePoint: number): unknown;
   }

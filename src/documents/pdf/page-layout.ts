@@ -1,4 +1,5 @@
 import { Pdf, SANS, SANS_BOLD } from './pdf-document';
+import { decoration, tagged } from './tagging';
 
 export const A4 = { width: 595.28, height: 841.89 };
 
@@ -27,20 +28,26 @@ export function writeFooters(doc: Pdf, from: number, to: number, text: (index: n
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(SANS).fontSize(8).fillColor('#555555');
-    doc.text(text(i - from, to - from), doc.page.margins.left, doc.page.height - bottom / 2 - 4, {
-      width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
-      align: 'center',
-      lineBreak: false,
-    });
+    decoration(
+      doc,
+      () => {
+        doc.font(SANS).fontSize(8).fillColor('#555555');
+        doc.text(text(i - from, to - from), doc.page.margins.left, doc.page.height - bottom / 2 - 4, {
+          width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+          align: 'center',
+          lineBreak: false,
+        });
+      },
+      'Pagination',
+    );
     doc.page.margins.bottom = bottom;
   }
 }
 
-/** A heading in bold, with some room below. */
-export function heading(doc: Pdf, text: string, size: number, options: { color?: string; gapAfter?: number } = {}): void {
+/** A heading in bold, with some room below; tagged `H2` unless told (`H1` for a document's title). */
+export function heading(doc: Pdf, text: string, size: number, options: { color?: string; gapAfter?: number; level?: 'H1' | 'H2' | 'H3' } = {}): void {
   doc.font(SANS_BOLD).fontSize(size).fillColor(options.color ?? '#000091');
-  doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  tagged(doc, options.level ?? 'H2', () => doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) }));
   doc.moveDown(options.gapAfter ?? 0.3);
   doc.font(SANS).fillColor('#000000');
 }
@@ -53,5 +60,5 @@ export function contentWidth(doc: Pdf): number {
 export function paragraph(doc: Pdf, text: string, size = 10, options: { color?: string; bold?: boolean; indent?: number } = {}): void {
   const indent = options.indent ?? 0;
   doc.font(options.bold ? SANS_BOLD : SANS).fontSize(size).fillColor(options.color ?? '#000000');
-  doc.text(text, doc.page.margins.left + indent, doc.y, { width: contentWidth(doc) - indent });
+  tagged(doc, 'P', () => doc.text(text, doc.page.margins.left + indent, doc.y, { width: contentWidth(doc) - indent }));
 }

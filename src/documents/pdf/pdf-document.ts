@@ -4,6 +4,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { frenchDateRange } from './french';
 import { drawQrCode } from './qr-code';
+import { sharedFont } from './shared-font';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -22,8 +23,8 @@ function sharedFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
   if (!fonts) {
     const dir = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf');
     fonts = {
-      regular: withEveryGlyphNamed(fontkit.create(readFileSync(join(dir, 'DejaVuSans.ttf')))),
-      bold: withEveryGlyphNamed(fontkit.create(readFileSync(join(dir, 'DejaVuSans-Bold.ttf')))),
+      regular: sharedFont(withEveryGlyphNamed(fontkit.create(readFileSync(join(dir, 'DejaVuSans.ttf'))))),
+      bold: sharedFont(withEveryGlyphNamed(fontkit.create(readFileSync(join(dir, 'DejaVuSans-Bold.ttf'))))),
     };
   }
   return fonts;

@@ -1,12 +1,28 @@
 import QRCode from 'qrcode';
 import type { Pdf } from './pdf-document';
 
+type Modules = ReturnType<typeof QRCode.create>['modules'];
+
+/** Codes kept once encoded: a message's badge and agenda draw the same one. */
+const KEPT = 1000;
+const encoded = new Map<string, Modules>();
+
+function modulesOf(text: string): Modules {
+  let modules = encoded.get(text);
+  if (!modules) {
+    modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+    if (encoded.size >= KEPT) encoded.delete(encoded.keys().next().value!);
+    encoded.set(text, modules);
+  }
+  return modules;
+}
+
 /**
  * A QR code drawn as vector squares (no image): sharp at any print size. It encodes `text` and
  * nothing else, with a quiet zone of `quiet` modules kept white around it.
  */
 export function drawQrCode(doc: Pdf, text: string, x: number, y: number, size: number, quiet = 2): void {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const modules = modulesOf(text);
   const count = modules.size;
   const cell = size / (count + 2 * quiet);
   doc.save();

@@ -1,6 +1,7 @@
 import { frenchTypography, unbreakableTime } from '../pdf/french';
 import { A4, contentWidth, ensureSpace, writeFooters } from '../pdf/page-layout';
 import { createPdf, Pdf, SANS, SANS_BOLD } from '../pdf/pdf-document';
+import { decoration, section, tagged } from '../pdf/tagging';
 import type { ProgrammeActionView, ProgrammePdfView, ProgrammeSessionView } from './programme-pdf.view';
 
 const MARGIN = 50;
@@ -50,13 +51,13 @@ function draw(doc: Pdf, view: ProgrammePdfView, toc: Anchor[] | null): Anchor[] 
     for (const slot of day.slots) {
       ensureSpace(doc, 70);
       drawSlotBar(doc, slot.time, slot.sessions.length);
-      for (const session of slot.sessions) drawSession(doc, session);
+      for (const session of slot.sessions) section(doc, 'Sect', () => drawSession(doc, session));
       doc.moveDown(0.6);
     }
   }
   if (view.days.length === 0) {
     doc.addPage();
-    doc.font(SANS).fontSize(11).fillColor('#000000').text('Le programme détaillé sera publié prochainement.', MARGIN, MARGIN);
+    tagged(doc, 'P', () => doc.font(SANS).fontSize(11).fillColor('#000000').text('Le programme détaillé sera publié prochainement.', MARGIN, MARGIN));
   }
   if (view.actions.length) {
     doc.addPage();
@@ -64,7 +65,7 @@ function draw(doc: Pdf, view: ProgrammePdfView, toc: Anchor[] | null): Anchor[] 
     sectionTitle(doc, 'Actions remarquables');
     paragraphText(doc, 'Des projets locaux qui ont fait leurs preuves, présentés pendant l’événement et qui peuvent être repris ailleurs.', 10, '#333333');
     doc.moveDown(0.8);
-    for (const action of view.actions) drawAction(doc, action);
+    for (const action of view.actions) section(doc, 'Sect', () => drawAction(doc, action));
   }
   doc.addPage();
   here('Code couleur des badges');
@@ -74,9 +75,9 @@ function draw(doc: Pdf, view: ProgrammePdfView, toc: Anchor[] | null): Anchor[] 
   for (const key of view.badgeKey) {
     ensureSpace(doc, 30);
     const y = doc.y;
-    doc.rect(MARGIN, y, 200, 22).fill(key.fill);
-    doc.font(SANS_BOLD).fontSize(9.5).fillColor(key.text).text(key.label.toLocaleUpperCase('fr-FR'), MARGIN + 8, y + 6, { width: 186, lineBreak: false });
-    doc.font(SANS).fontSize(10).fillColor('#000000').text(frenchTypography(key.label), MARGIN + 215, y + 5, { width: contentWidth(doc) - 215 });
+    decoration(doc, () => doc.rect(MARGIN, y, 200, 22).fill(key.fill));
+    tagged(doc, 'P', () => doc.font(SANS_BOLD).fontSize(9.5).fillColor(key.text).text(key.label.toLocaleUpperCase('fr-FR'), MARGIN + 8, y + 6, { width: 186, lineBreak: false }));
+    tagged(doc, 'P', () => doc.font(SANS).fontSize(10).fillColor('#000000').text(frenchTypography(key.label), MARGIN + 215, y + 5, { width: contentWidth(doc) - 215 }));
     doc.y = y + 28;
   }
   return anchors;
@@ -84,22 +85,22 @@ function draw(doc: Pdf, view: ProgrammePdfView, toc: Anchor[] | null): Anchor[] 
 
 function drawCover(doc: Pdf, view: ProgrammePdfView): void {
   const width = contentWidth(doc);
-  doc.rect(0, 0, A4.width, 200).fill(BLUE);
-  doc.font(SANS).fontSize(12).fillColor('#FFFFFF').text(view.kindLabel.toLocaleUpperCase('fr-FR'), MARGIN, 70, { width, characterSpacing: 1 });
-  doc.font(SANS_BOLD).fontSize(14).text('Programme', MARGIN, 95, { width });
+  decoration(doc, () => doc.rect(0, 0, A4.width, 200).fill(BLUE));
+  tagged(doc, 'P', () => doc.font(SANS).fontSize(12).fillColor('#FFFFFF').text(view.kindLabel.toLocaleUpperCase('fr-FR'), MARGIN, 70, { width, characterSpacing: 1 }));
+  tagged(doc, 'P', () => doc.font(SANS_BOLD).fontSize(14).text('Programme', MARGIN, 95, { width }));
   doc.y = 240;
-  doc.font(SANS_BOLD).fontSize(28).fillColor(BLUE).text(frenchTypography(view.title), MARGIN, 240, { width });
+  tagged(doc, 'H1', () => doc.font(SANS_BOLD).fontSize(28).fillColor(BLUE).text(frenchTypography(view.title), MARGIN, 240, { width }));
   doc.moveDown(0.6);
-  doc.font(SANS_BOLD).fontSize(14).fillColor('#000000').text(unbreakableTime(view.dates), { width });
-  doc.font(SANS).fontSize(12).text(frenchTypography(view.place), { width });
-  doc.fontSize(11).fillColor('#333333').text(view.formatLabel, { width });
+  tagged(doc, 'P', () => doc.font(SANS_BOLD).fontSize(14).fillColor('#000000').text(unbreakableTime(view.dates), { width }));
+  tagged(doc, 'P', () => doc.font(SANS).fontSize(12).text(frenchTypography(view.place), { width }));
+  tagged(doc, 'P', () => doc.fontSize(11).fillColor('#333333').text(view.formatLabel, { width }));
   if (view.cancelled) {
     doc.moveDown(1);
-    doc.font(SANS_BOLD).fontSize(16).fillColor('#C9191E').text('Événement annulé', { width });
+    tagged(doc, 'P', () => doc.font(SANS_BOLD).fontSize(16).fillColor('#C9191E').text('Événement annulé', { width }));
   }
   if (view.description) {
     doc.moveDown(1.5);
-    doc.font(SANS).fontSize(11).fillColor('#000000').text(frenchTypography(view.description), { width, height: A4.height - doc.y - 90, ellipsis: true });
+    tagged(doc, 'P', () => doc.font(SANS).fontSize(11).fillColor('#000000').text(frenchTypography(view.description!), { width, height: A4.height - doc.y - 90, ellipsis: true }));
   }
 }
 
@@ -107,33 +108,39 @@ function drawToc(doc: Pdf, toc: Anchor[]): void {
   doc.addPage();
   sectionTitle(doc, 'Sommaire');
   const width = contentWidth(doc);
-  for (const entry of toc) {
-    const y = doc.y;
-    doc.font(SANS).fontSize(12).fillColor('#000000').text(entry.label, MARGIN, y, { width: width - 40, lineBreak: false });
-    doc.text(String(entry.page), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
-    const labelEnd = MARGIN + doc.widthOfString(entry.label) + 6;
-    doc.save().moveTo(labelEnd, y + 11).lineTo(MARGIN + width - 10 - doc.widthOfString(String(entry.page)), y + 11).dash(1, { space: 3 }).strokeColor('#999999').stroke().restore();
-    doc.y = y + 24;
-  }
+  section(doc, 'TOC', () => {
+    for (const entry of toc) {
+      const y = doc.y;
+      tagged(doc, 'TOCI', () => {
+        doc.font(SANS).fontSize(12).fillColor('#000000').text(entry.label, MARGIN, y, { width: width - 40, lineBreak: false });
+        doc.text(String(entry.page), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
+      });
+      const labelEnd = MARGIN + doc.widthOfString(entry.label) + 6;
+      decoration(doc, () => doc.save().moveTo(labelEnd, y + 11).lineTo(MARGIN + width - 10 - doc.widthOfString(String(entry.page)), y + 11).dash(1, { space: 3 }).strokeColor('#999999').stroke().restore());
+      doc.y = y + 24;
+    }
+  });
 }
 
 function sectionTitle(doc: Pdf, text: string): void {
-  doc.font(SANS_BOLD).fontSize(20).fillColor(BLUE).text(frenchTypography(text), MARGIN, MARGIN, { width: contentWidth(doc) });
-  doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + contentWidth(doc), doc.y + 2).lineWidth(1).strokeColor(BLUE).stroke();
+  tagged(doc, 'H2', () => doc.font(SANS_BOLD).fontSize(20).fillColor(BLUE).text(frenchTypography(text), MARGIN, MARGIN, { width: contentWidth(doc) }));
+  decoration(doc, () => doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + contentWidth(doc), doc.y + 2).lineWidth(1).strokeColor(BLUE).stroke());
   doc.moveDown(0.8);
 }
 
 function paragraphText(doc: Pdf, text: string, size: number, color = '#000000', indent = 0): void {
-  doc.font(SANS).fontSize(size).fillColor(color).text(frenchTypography(text), MARGIN + indent, doc.y, { width: contentWidth(doc) - indent });
+  tagged(doc, 'P', () => doc.font(SANS).fontSize(size).fillColor(color).text(frenchTypography(text), MARGIN + indent, doc.y, { width: contentWidth(doc) - indent }));
 }
 
 function drawSlotBar(doc: Pdf, time: string, parallel: number): void {
   const y = doc.y;
-  doc.rect(MARGIN, y, contentWidth(doc), 20).fill('#E8E8E8');
-  doc.font(SANS_BOLD).fontSize(10.5).fillColor('#000000').text(unbreakableTime(time), MARGIN + 8, y + 5, { lineBreak: false });
-  if (parallel > 1) {
-    doc.font(SANS).fontSize(9).fillColor('#333333').text(`${parallel} sessions en parallèle`, MARGIN, y + 6, { width: contentWidth(doc) - 8, align: 'right', lineBreak: false });
-  }
+  decoration(doc, () => doc.rect(MARGIN, y, contentWidth(doc), 20).fill('#E8E8E8'));
+  tagged(doc, 'H3', () => {
+    doc.font(SANS_BOLD).fontSize(10.5).fillColor('#000000').text(unbreakableTime(time), MARGIN + 8, y + 5, { lineBreak: false });
+    if (parallel > 1) {
+      doc.font(SANS).fontSize(9).fillColor('#333333').text(`${parallel} sessions en parallèle`, MARGIN, y + 6, { width: contentWidth(doc) - 8, align: 'right', lineBreak: false });
+    }
+  });
   doc.x = MARGIN;
   doc.y = y + 26;
 }
@@ -144,21 +151,23 @@ function drawSession(doc: Pdf, session: ProgrammeSessionView): void {
   const width = contentWidth(doc) - indent;
   ensureSpace(doc, 56);
   const meta = [session.typeLabel, session.time ? unbreakableTime(session.time) : null, session.room].filter(Boolean).join(' · ');
-  doc.font(SANS).fontSize(8.5).fillColor('#555555').text(meta.toLocaleUpperCase('fr-FR'), x, doc.y, { width, characterSpacing: 0.3 });
-  doc.font(SANS_BOLD).fontSize(11.5).fillColor('#000000').text(frenchTypography(session.title), x, doc.y, { width });
-  if (session.speakers.length) doc.font(SANS).fontSize(9.5).fillColor('#000000').text(frenchTypography(`Avec ${session.speakers.join(' ; ')}`), x, doc.y, { width });
-  if (session.themes.length) doc.font(SANS).fontSize(8.5).fillColor('#333333').text(frenchTypography(`Thèmes : ${session.themes.join(', ')}`), x, doc.y, { width });
+  tagged(doc, 'P', () => doc.font(SANS).fontSize(8.5).fillColor('#555555').text(meta.toLocaleUpperCase('fr-FR'), x, doc.y, { width, characterSpacing: 0.3 }));
+  tagged(doc, 'H4', () => doc.font(SANS_BOLD).fontSize(11.5).fillColor('#000000').text(frenchTypography(session.title), x, doc.y, { width }));
+  if (session.speakers.length) tagged(doc, 'P', () => doc.font(SANS).fontSize(9.5).fillColor('#000000').text(frenchTypography(`Avec ${session.speakers.join(' ; ')}`), x, doc.y, { width }));
+  if (session.themes.length) tagged(doc, 'P', () => doc.font(SANS).fontSize(8.5).fillColor('#333333').text(frenchTypography(`Thèmes : ${session.themes.join(', ')}`), x, doc.y, { width }));
   if (session.description) {
     doc.moveDown(0.2);
-    doc.font(SANS).fontSize(9.5).fillColor('#222222').text(frenchTypography(session.description), x, doc.y, { width });
+    tagged(doc, 'P', () => doc.font(SANS).fontSize(9.5).fillColor('#222222').text(frenchTypography(session.description!), x, doc.y, { width }));
   }
   for (const action of session.actions) {
     ensureSpace(doc, 30);
     doc.moveDown(0.3);
     const top = doc.y;
-    doc.font(SANS_BOLD).fontSize(9).fillColor(BLUE).text(frenchTypography('Action remarquable : '), x + 10, top, { width: width - 10, continued: true });
-    doc.font(SANS).fillColor('#000000').text(frenchTypography(`${action.title} — ${action.organisation}`));
-    doc.rect(x, top - 1, 3, doc.y - top + 2).fill(BLUE);
+    tagged(doc, 'P', () => {
+      doc.font(SANS_BOLD).fontSize(9).fillColor(BLUE).text(frenchTypography('Action remarquable : '), x + 10, top, { width: width - 10, continued: true });
+      doc.font(SANS).fillColor('#000000').text(frenchTypography(`${action.title} — ${action.organisation}`));
+    });
+    decoration(doc, () => doc.rect(x, top - 1, 3, doc.y - top + 2).fill(BLUE));
   }
   doc.x = MARGIN;
   doc.moveDown(0.7);
@@ -166,13 +175,13 @@ function drawSession(doc: Pdf, session: ProgrammeSessionView): void {
 
 function drawAction(doc: Pdf, action: ProgrammeActionView): void {
   ensureSpace(doc, 90);
-  doc.font(SANS_BOLD).fontSize(12).fillColor(BLUE).text(frenchTypography(action.title), MARGIN, doc.y, { width: contentWidth(doc) });
-  doc.font(SANS_BOLD).fontSize(9.5).fillColor('#000000').text(frenchTypography(`${action.organisation} (${action.organisationTypeLabel})`), { width: contentWidth(doc) });
+  tagged(doc, 'H3', () => doc.font(SANS_BOLD).fontSize(12).fillColor(BLUE).text(frenchTypography(action.title), MARGIN, doc.y, { width: contentWidth(doc) }));
+  tagged(doc, 'P', () => doc.font(SANS_BOLD).fontSize(9.5).fillColor('#000000').text(frenchTypography(`${action.organisation} (${action.organisationTypeLabel})`), { width: contentWidth(doc) }));
   const facts = [action.territory ? `Territoire : ${action.territory}` : null, action.themes.length ? `Thèmes : ${action.themes.join(', ')}` : null].filter(Boolean);
-  if (facts.length) doc.font(SANS).fontSize(9).fillColor('#333333').text(frenchTypography(facts.join(' — ')), { width: contentWidth(doc) });
+  if (facts.length) tagged(doc, 'P', () => doc.font(SANS).fontSize(9).fillColor('#333333').text(frenchTypography(facts.join(' — ')), { width: contentWidth(doc) }));
   doc.moveDown(0.2);
   paragraphText(doc, action.summary, 10);
-  if (action.contact) doc.font(SANS).fontSize(9).fillColor('#333333').text(frenchTypography(`Contact : ${action.contact}`), MARGIN, doc.y, { width: contentWidth(doc) });
+  if (action.contact) tagged(doc, 'P', () => doc.font(SANS).fontSize(9).fillColor('#333333').text(frenchTypography(`Contact : ${action.contact}`), MARGIN, doc.y, { width: contentWidth(doc) }));
   doc.moveDown(1);
 }
 

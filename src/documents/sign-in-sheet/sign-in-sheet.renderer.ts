@@ -2,6 +2,7 @@ import { fitText, drawFitted } from '../pdf/fit-text';
 import { frenchTypography } from '../pdf/french';
 import { contentWidth, ensureSpace, writeFooters } from '../pdf/page-layout';
 import { createPdf, Pdf, SANS, SANS_BOLD } from '../pdf/pdf-document';
+import { decoration, section, tagged } from '../pdf/tagging';
 import type { SignInSheetView } from './sign-in-sheet.view';
 
 const MARGIN = 36;
@@ -36,11 +37,11 @@ export function renderSignInSheets(sheets: SignInSheetView[], options: { title: 
   sheets.forEach((sheet, index) => {
     if (index > 0) doc.addPage();
     const first = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
-    drawSheet(doc, sheet);
+    section(doc, 'Sect', () => drawSheet(doc, sheet));
     const end = doc.bufferedPageRange().start + doc.bufferedPageRange().count;
     ranges.push([first, end, sheet.title]);
   });
-  if (sheets.length === 0) doc.font(SANS).fontSize(12).text('Aucune feuille d’émargement.');
+  if (sheets.length === 0) tagged(doc, 'P', () => doc.font(SANS).fontSize(12).text('Aucune feuille d’émargement.'));
   for (const [from, to, title] of ranges) {
     writeFooters(doc, from, to, (i, n) => `Feuille d’émargement — ${frenchTypography(title)} — page ${i + 1} sur ${n}`);
   }
@@ -50,52 +51,78 @@ export function renderSignInSheets(sheets: SignInSheetView[], options: { title: 
 
 function drawSheet(doc: Pdf, sheet: SignInSheetView): void {
   const columns = columnsOf(sheet, contentWidth(doc));
-  const header = () => drawPageHeader(doc, sheet, columns);
-  header();
-  sheet.people.forEach((person, i) => {
-    ensureSpace(doc, ROW, header);
-    const y = doc.y;
-    if (i % 2 === 1) doc.rect(MARGIN, y, contentWidth(doc), ROW).fill('#F2F2F2');
-    const cells = [String(i + 1), person.lastName, person.firstName, person.organisation ? frenchTypography(person.organisation) : ''];
-    let x = MARGIN;
-    columns.forEach((column, c) => {
-      if (c < cells.length && cells[c]) {
-        const fitted = fitText(doc, cells[c], { font: c === 1 ? SANS_BOLD : SANS, maxSize: 9, minSize: 7.5, width: column.width - 8, maxLines: 2 });
-        doc.fillColor('#000000');
-        drawFitted(doc, fitted, x + 4, y + (ROW - fitted.height) / 2);
-      }
-      x += column.width;
+  // The title and the header row are read once; repeated on later pages, they are decorations.
+  const repeatHeader = () => decoration(doc, () => drawPageHeader(doc, sheet, columns), 'Pagination');
+  drawPageHeader(doc, sheet, columns, true);
+  section(doc, 'Table', () => {
+    section(doc, 'TR', () => drawHeaderRow(doc, columns, true));
+    sheet.people.forEach((person, i) => {
+      if (ensureSpace(doc, ROW)) repeatHeader();
+      const y = doc.y;
+      if (i % 2 === 1) decoration(doc, () => doc.rect(MARGIN, y, contentWidth(doc), ROW).fill('#F2F2F2'));
+      const cells = [String(i + 1), person.lastName, person.firstName, person.organisation ? frenchTypography(person.organisation) : ''];
+      section(doc, 'TR', () => {
+        let x = MARGIN;
+        columns.forEach((column, c) => {
+          const cell = c < cells.length ? cells[c] : '';
+          const left = x;
+          if (cell) {
+            const fitted = fitText(doc, cell, { font: c === 1 ? SANS_BOLD : SANS, maxSize: 9, minSize: 7.5, width: column.width - 8, maxLines: 2 });
+            tagged(doc, 'TD', () => drawFitted(doc.fillColor('#000000'), fitted, left + 4, y + (ROW - fitted.height) / 2), { actual: cell });
+          } else {
+            // An empty cell, to sign in.
+            section(doc, 'TD', () => undefined);
+          }
+          x += column.width;
+        });
+      });
+      decoration(doc, () => drawGrid(doc, columns, y, ROW));
+      doc.y = y + ROW;
     });
-    drawGrid(doc, columns, y, ROW);
-    doc.y = y + ROW;
   });
-  ensureSpace(doc, 60, header);
+  if (ensureSpace(doc, 60)) repeatHeader();
   doc.moveDown(1);
   const count = sheet.people.length;
-  doc.font(SANS_BOLD).fontSize(10).fillColor('#000000');
-  doc.text(`Nombre de personnes inscrites${'\u202F'}: ${count}`, MARGIN, doc.y, { width: contentWidth(doc) });
+  tagged(doc, 'P', () => {
+    doc.font(SANS_BOLD).fontSize(10).fillColor('#000000');
+    doc.text(`Nombre de personnes inscrites${'\u202F'}: ${count}`, MARGIN, doc.y, { width: contentWidth(doc) });
+  });
   doc.moveDown(0.4);
-  doc.font(SANS).text(`Nombre de présents${'\u202F'}: ……………          Signature du responsable${'\u202F'}:`, { width: contentWidth(doc) });
+  tagged(doc, 'P', () => doc.font(SANS).text(`Nombre de présents${'\u202F'}: ……………          Signature du responsable${'\u202F'}:`, { width: contentWidth(doc) }));
 }
 
-function drawPageHeader(doc: Pdf, sheet: SignInSheetView, columns: Column[]): void {
+/** The event, the sheet's title and details; then the table's header row (`tag`: read as structure, else drawn plain for a decoration). */
+function drawPageHeader(doc: Pdf, sheet: SignInSheetView, columns: Column[], tag = false): void {
   const width = contentWidth(doc);
+  const as = (type: string, draw: () => void) => (tag ? tagged(doc, type, draw) : draw());
   doc.x = MARGIN;
   doc.y = MARGIN;
-  doc.font(SANS).fontSize(9).fillColor('#555555').text(frenchTypography(sheet.eventTitle), { width });
-  doc.font(SANS_BOLD).fontSize(14).fillColor('#000091').text(`Feuille d’émargement — ${frenchTypography(sheet.title)}`, { width });
+  as('P', () => doc.font(SANS).fontSize(9).fillColor('#555555').text(frenchTypography(sheet.eventTitle), { width }));
+  as('H1', () => doc.font(SANS_BOLD).fontSize(14).fillColor('#000091').text(`Feuille d’émargement — ${frenchTypography(sheet.title)}`, { width }));
   doc.font(SANS).fontSize(9).fillColor('#000000');
-  for (const line of sheet.details) doc.text(frenchTypography(line), { width });
+  for (const line of sheet.details) as('P', () => doc.text(frenchTypography(line), { width }));
   doc.moveDown(0.6);
+  if (!tag) drawHeaderRow(doc, columns, false);
+}
+
+function drawHeaderRow(doc: Pdf, columns: Column[], tag: boolean): void {
+  const width = contentWidth(doc);
   const y = doc.y;
-  doc.rect(MARGIN, y, width, HEAD_ROW).fill('#DDDDDD');
+  const draw = () => {
+    doc.rect(MARGIN, y, width, HEAD_ROW).fill('#DDDDDD');
+    drawGrid(doc, columns, y, HEAD_ROW);
+  };
+  if (tag) decoration(doc, draw);
+  else draw();
   doc.font(SANS_BOLD).fontSize(8.5).fillColor('#000000');
   let x = MARGIN;
   for (const column of columns) {
-    doc.text(column.label, x + 4, y + 6, { width: column.width - 8, lineBreak: false });
+    const left = x;
+    const label = () => doc.text(column.label, left + 4, y + 6, { width: column.width - 8, lineBreak: false });
+    if (tag) tagged(doc, 'TH', label, { scope: 'Column' });
+    else label();
     x += column.width;
   }
-  drawGrid(doc, columns, y, HEAD_ROW);
   doc.y = y + HEAD_ROW;
 }
 

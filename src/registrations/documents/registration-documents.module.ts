@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RenderPool } from '../../documents/render/render-pool';
 import { EventsModule } from '../../events/events.module';
 import { DocumentsWarmUp } from './documents-warm-up';
 import { EventDocumentsController } from './event-documents.controller';
@@ -14,7 +15,7 @@ import { RegistrationDocuments } from './registration-documents.service';
 @Module({
   imports: [EventsModule],
   controllers: [RegistrantDocumentsController, EventDocumentsController],
-  providers: [RegistrationDocumentsRepository, RegistrationDocuments, EventDocumentsService, DocumentsWarmUp],
+  providers: [{ provide: RenderPool, useFactory: () => new RenderPool() }, RegistrationDocumentsRepository, RegistrationDocuments, EventDocumentsService, DocumentsWarmUp],
   exports: [RegistrationDocuments],
 })
 export class RegistrationDocumentsModule {}

@@ -3,11 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { conflict, notFound } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { renderAgenda } from '../../documents/agenda/agenda.renderer';
-import { renderBadge } from '../../documents/badge/badge.renderer';
-import { renderCertificate } from '../../documents/certificate/certificate.renderer';
 import { renderCalendar } from '../../documents/ics/calendar.renderer';
-import { toBuffer } from '../../documents/pdf/pdf-document';
+import { RenderPool } from '../../documents/render/render-pool';
 import type { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
 import { invalidManageLink, lookupHashOf } from '../manage-token';
@@ -25,7 +22,8 @@ export function organiserNameOf(config: Pick<AppConfig, 'mailFrom'>): string {
 
 /**
  * One person's documents, by registration id: for the registrant's own downloads and for the
- * emails that carry them. Self-contained: reads what it needs, renders, answers bytes.
+ * emails that carry them. Self-contained: reads what it needs, renders (in the render pool's
+ * worker threads), answers bytes.
  */
 @Injectable()
 export class RegistrationDocuments {
@@ -40,6 +38,7 @@ export class RegistrationDocuments {
     private readonly documents: RegistrationDocumentsRepository,
     private readonly events: EventsRepository,
     private readonly clock: Clock,
+    private readonly pool: RenderPool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,7 +50,7 @@ export class RegistrationDocuments {
     const key = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
     const kept = this.badges.get(key);
     if (kept) return kept;
-    const pdf = await toBuffer(renderBadge(view, event.updatedAt));
+    const pdf = await this.pool.render('badge', view, event.updatedAt);
     if (this.badges.size >= KEPT_BADGES) this.badges.delete(this.badges.keys().next().value!);
     this.badges.set(key, pdf);
     return pdf;
@@ -64,7 +63,7 @@ export class RegistrationDocuments {
       this.documents.plannedSessions(person.id, event.id),
       this.documents.waitlistPosition(person.id),
     ]);
-    return toBuffer(renderAgenda(toAgendaView(event, person, sessions, { manageUrl: options.manageUrl, waitlistPosition }), this.clock.now()));
+    return this.pool.render('agenda', toAgendaView(event, person, sessions, { manageUrl: options.manageUrl, waitlistPosition }), this.clock.now());
   }
 
   /** The personal agenda as iCalendar text; UIDs `<sessionId>.<registrationId>@rencontres`, stable across re-sends. */
@@ -78,7 +77,7 @@ export class RegistrationDocuments {
     const { event, person } = await this.load(registrationId);
     if (!person.checkedInAt || person.status === 'cancelled') return null;
     const sessions = await this.documents.plannedSessions(person.id, event.id);
-    return toBuffer(renderCertificate(toCertificateView(event, person, sessions, organiserNameOf(this.config), this.clock.now()), this.clock.now()));
+    return this.pool.render('certificate', toCertificateView(event, person, sessions, organiserNameOf(this.config), this.clock.now()), this.clock.now());
   }
 
   /**

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { compileServer, COMPILED } from '../../../test/support/compiled-app';
+import { parsePdf } from '../../../test/support/pdf';
+import { SAMPLE_AGENDA } from '../agenda/agenda.sample';
+import { SAMPLE_BADGE } from '../badge/badge.sample';
+import { RenderPool as SourcePool } from './render-pool';
+import { renderSingle } from './single-documents';
+
+const CREATED = new Date('2027-01-15T10:00:00Z');
+
+describe('RenderPool', () => {
+  // The worker thread needs compiled JavaScript: the pool as `npm run build` makes it.
+  let Pool: typeof SourcePool;
+  let pool: SourcePool;
+
+  beforeAll(() => {
+    compileServer();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    Pool = require(join(COMPILED, 'src', 'documents', 'render', 'render-pool.js')).RenderPool;
+    pool = new Pool(1);
+  });
+
+  afterAll(() => pool.onApplicationShutdown());
+
+  it('draws in a worker thread the same bytes as in this one', async () => {
+    expect(pool.threaded).toBe(true);
+    const [badge, agenda] = await Promise.all([pool.render('badge', SAMPLE_BADGE, CREATED), pool.render('agenda', SAMPLE_AGENDA, CREATED)]);
+    expect(badge.equals(await renderSingle('badge', SAMPLE_BADGE, CREATED))).toBe(true);
+    expect(agenda.equals(await renderSingle('agenda', SAMPLE_AGENDA, CREATED))).toBe(true);
+    expect((await parsePdf(badge)).text).toContain('Élodie');
+  });
+
+  it('leaves the event loop free while it draws: timers keep firing during 40 documents', async () => {
+    await pool.render('badge', SAMPLE_BADGE, CREATED);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 40 }, (_, i) => pool.render('agenda', { ...SAMPLE_AGENDA, person: { ...SAMPLE_AGENDA.person, fullName: `Personne ${i}` } }, CREATED)));
+    clearInterval(timer);
+    // Drawn here, 40 agendas would hold the loop for their whole time and the timer would not fire at all.
+    expect(ticks).toBeGreaterThan((Date.now() - started) / 5 / 4);
+    expect(threadId).toBe(0);
+  });
+
+  it('fails the job, not the process, when a document cannot be drawn; the next one is drawn', async () => {
+    await expect(pool.render('badge', { ...SAMPLE_BADGE, firstName: undefined } as never, CREATED)).rejects.toThrow();
+    expect((await parsePdf(await pool.render('badge', SAMPLE_BADGE, CREATED))).text).toContain('Élodie');
+  });
+
+  it('without workers draws in the calling thread (the sources run by the tests have no compiled worker)', async () => {
+    const inline = new SourcePool();
+    expect(inline.threaded).toBe(false);
+    expect((await inline.render('badge', SAMPLE_BADGE, CREATED)).equals(await renderSingle('badge', SAMPLE_BADGE, CREATED))).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { renderSingle, SingleDocumentKind, SingleDocuments } from './single-documents';
+
+export interface RenderJob {
+  id: number;
+  kind: SingleDocumentKind;
+  view: unknown;
+  createdAt?: Date;
+}
+
+export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+
+interface Pending {
+  resolve(bytes: Buffer): void;
+  reject(error: Error): void;
+}
+
+interface Lane {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/** The compiled worker; absent when the code runs from its TypeScript sources (tests), which then draw in their own thread. */
+const WORKER_SCRIPT = join(__dirname, 'render-worker.js');
+
+/** One thread for the event loop, the others draw; at most two workers (a document is ≈ 5–10 ms of CPU). */
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
+}
+
+/**
+ * Draws one-person documents (badge, agenda, certificate) in worker threads, so that the mail
+ * delivery and the downloads that need many of them leave the event loop free for requests and use
+ * the other cores. Each worker has its own parsed fonts. A job goes to the worker with the fewest
+ * waiting; a worker that dies fails its jobs and is replaced at the next one. Without workers
+ * (size 0, or no compiled worker script) documents are drawn in the calling thread.
+ */
+export class RenderPool {
+  private readonly lanes: Array<Lane | null>;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(size: number = existsSync(WORKER_SCRIPT) ? defaultPoolSize() : 0) {
+    this.lanes = Array.from({ length: size }, () => null);
+  }
+
+  /** Whether documents are drawn off the calling thread. */
+  get threaded(): boolean {
+    return this.lanes.length > 0;
+  }
+
+  render<K extends SingleDocumentKind>(kind: K, view: SingleDocuments[K], createdAt?: Date): Promise<Buffer> {
+    if (!this.threaded || this.closed) return renderSingle(kind, view, createdAt);
+    const lane = this.leastBusy();
+    const id = this.nextId++;
+    return new Promise<Buffer>((resolve, reject) => {
+      // A worker with work keeps the process alive; an idle one does not.
+      if (lane.pending.size === 0) lane.worker.ref();
+      lane.pending.set(id, { resolve, reject });
+      lane.worker.postMessage({ id, kind, view, createdAt } satisfies RenderJob);
+    });
+  }
+
+  /** Ends the workers (application shutdown); later documents are drawn in the calling thread. */
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    const lanes = this.lanes.filter((lane): lane is Lane => lane !== null);
+    this.lanes.fill(null);
+    await Promise.all(lanes.map((lane) => lane.worker.terminate()));
+  }
+
+  private leastBusy(): Lane {
+    let best = 0;
+    for (let i = 0; i < this.lanes.length; i++) {
+      const lane = this.lanes[i];
+      if (!lane) {
+        best = i;
+        break;
+      }
+      if (lane.pending.size < this.lanes[best]!.pending.size) best = i;
+    }
+    return this.lanes[best] ?? (this.lanes[best] = this.start(best));
+  }
+
+  private start(index: number): Lane {
+    const worker = new Worker(WORKER_SCRIPT);
+    worker.unref();
+    const lane: Lane = { worker, pending: new Map() };
+    worker.on('message', (reply: RenderReply) => {
+      const job = lane.pending.get(reply.id);
+      if (!job) return;
+      lane.pending.delete(reply.id);
+      if (lane.pending.size === 0) worker.unref();
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
+    });
+    const fail = (error: Error) => {
+      if (this.lanes[index] === lane) this.lanes[index] = null;
+      for (const job of lane.pending.values()) job.reject(error);
+      lane.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`document worker stopped (exit code ${code})`)));
+    return lane;
+  }
+}

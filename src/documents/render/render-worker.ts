@@ -1,0 +1,20 @@
+/* A worker thread of the render pool: draws the documents it is sent and answers their bytes. */
+import { parentPort } from 'node:worker_threads';
+import { warmUpDocuments } from '../pdf/pdf-document';
+import type { RenderJob, RenderReply } from './render-pool';
+import { renderSingle } from './single-documents';
+
+const port = parentPort!;
+
+void warmUpDocuments().finally(() => {
+  port.on('message', (job: RenderJob) => {
+    renderSingle(job.kind, job.view as never, job.createdAt).then(
+      (bytes) => {
+        // Handed over, not copied: a fresh ArrayBuffer of exactly the document.
+        const copy = new Uint8Array(bytes);
+        port.postMessage({ id: job.id, bytes: copy } satisfies RenderReply, [copy.buffer]);
+      },
+      (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply),
+    );
+  });
+});

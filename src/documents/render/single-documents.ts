@@ -1,0 +1,28 @@
+import { renderAgenda } from '../agenda/agenda.renderer';
+import type { AgendaView } from '../agenda/agenda.view';
+import { renderBadge } from '../badge/badge.renderer';
+import type { BadgeView } from '../badge/badge.view';
+import { renderCertificate } from '../certificate/certificate.renderer';
+import type { CertificateView } from '../certificate/certificate.view';
+import { Pdf, toBuffer } from '../pdf/pdf-document';
+
+/** The one-person documents, by kind: what the render pool draws, in a worker or here. */
+export interface SingleDocuments {
+  badge: BadgeView;
+  agenda: AgendaView;
+  certificate: CertificateView;
+}
+
+export type SingleDocumentKind = keyof SingleDocuments;
+
+const RENDERERS: { [K in SingleDocumentKind]: (view: SingleDocuments[K], createdAt?: Date) => Pdf } = {
+  badge: renderBadge,
+  agenda: renderAgenda,
+  certificate: renderCertificate,
+};
+
+/** One document, whole, in this thread. */
+export function renderSingle<K extends SingleDocumentKind>(kind: K, view: SingleDocuments[K], createdAt?: Date): Promise<Buffer> {
+  const render = RENDERERS[kind] as (view: SingleDocuments[K], createdAt?: Date) => Pdf;
+  return toBuffer(render(view, createdAt));
+}
