@@ -7,6 +7,11 @@ import { PageHeaderOptions, setPageHeaders } from './page-security';
 
 export interface SendOptions extends PageHeaderOptions {
   status?: number;
+  /** The body's ETag when it is known already (else Express computes one). */
+  etag?: string;
+  /** The body gzipped already, sent instead when the browser accepts it (`acceptsGzip`). */
+  gzipped?: Buffer;
+  acceptsGzip?: boolean;
 }
 
 /** Renders a view into the layout and sends it with the pages' headers. */
@@ -25,9 +30,21 @@ export class PageRenderer {
     this.sendHtml(res, this.views.render(view, frame, model), options);
   }
 
-  sendHtml(res: Response, html: string, options: SendOptions = {}): void {
+  sendHtml(res: Response, html: string | Buffer, options: SendOptions = {}): void {
     setPageHeaders(res, options);
-    res.status(options.status ?? 200).type('text/html; charset=utf-8').send(html);
+    let body = html;
+    let etag = options.etag;
+    if (options.gzipped) {
+      res.setHeader('Vary', 'Accept-Encoding');
+      if (options.acceptsGzip) {
+        res.setHeader('Content-Encoding', 'gzip');
+        body = options.gzipped;
+        // Another representation, another ETag (RFC 9110 §8.8.3).
+        if (etag) etag = etag.replace(/"$/, '-gzip"');
+      }
+    }
+    if (etag) res.setHeader('ETag', etag);
+    res.status(options.status ?? 200).type('text/html; charset=utf-8').send(body);
   }
 
   csrfToken(req: Request, res: Response): string {

@@ -5,6 +5,7 @@ import { ProgrammeModule } from '../programme/programme.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { ActionPagesController } from './action-pages.controller';
 import { CsrfGuard } from './csrf.guard';
+import { EventPage } from './event-page';
 import { EventPagesController } from './event-pages.controller';
 import { ManagePagesController } from './manage-pages.controller';
 import { PageRenderer } from './page-renderer';
@@ -16,7 +17,7 @@ import { RegistrationPagesController } from './registration-pages.controller';
 @Module({
   imports: [EventsModule, ProgrammeModule, ActionsModule, RegistrationsModule],
   controllers: [PublicPagesController, EventPagesController, RegistrationPagesController, ActionPagesController, ManagePagesController],
-  providers: [PageRenderer, ProgrammeReader, CsrfGuard],
+  providers: [PageRenderer, ProgrammeReader, EventPage, CsrfGuard],
   exports: [PageRenderer],
 })
 export class PagesModule {}

@@ -161,13 +161,15 @@ export function detailFields(values: FormValues, errors: FormErrors, event: Pick
   };
 }
 
-/** Each session of the programme by id, with when it happens in French. */
-export function sessionIndex(programme: ProgrammeDto): Map<string, { title: string; when: string }> {
+/** The given sessions of the programme by id, with when each happens in French (only those are worded). */
+export function sessionIndex(programme: ProgrammeDto, ids: readonly string[]): Map<string, { title: string; when: string }> {
   const tz = programme.event.timezone;
+  const wanted = new Set(ids);
   const index = new Map<string, { title: string; when: string }>();
   for (const day of programme.days) {
     for (const slot of day.slots) {
       for (const s of slot.sessions) {
+        if (!wanted.has(s.id)) continue;
         index.set(s.id, { title: s.title, when: `${frenchLocalDate(day.date)}, ${frenchTime(s.startsAt, tz)} – ${frenchTime(s.endsAt, tz)}` });
       }
     }

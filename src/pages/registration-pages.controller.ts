@@ -53,8 +53,8 @@ export class RegistrationPagesController {
   @Post()
   @UseGuards(CsrfGuard, PublicRateLimitGuard)
   async submit(@Param('slug') slug: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
-    // The programme names the event (id, format, title) and the chosen workshops: one read serves both.
-    const programme = await this.programmes.read(slug);
+    // The programme names the event (id, format, title) and the chosen workshops: one recent read serves both.
+    const programme = await this.programmes.readRecent(slug);
     const event = programme.event;
     let created: RegistrationCreatedDto;
     try {
@@ -67,7 +67,7 @@ export class RegistrationPagesController {
       const fresh = await this.events.get(slug);
       return this.sendForm(req, res, fresh, await this.programmes.read(event.id), valuesFromBody(body), errors, error.status);
     }
-    const sessions = sessionIndex(programme);
+    const sessions = sessionIndex(programme, created.sessions.map((c) => c.sessionId));
     this.pages.send(
       res,
       'registration-done',

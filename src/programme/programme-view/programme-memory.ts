@@ -49,8 +49,17 @@ export class ProgrammeMemory {
     return this.entries.get(id);
   }
 
+  /**
+   * Whether what was read of an event from `since` (a `mark()`) on still shows it as it is: this
+   * instance has been listening all along and heard no change of that event since, nor has one of
+   * its own writes pending. Renderings built on the programme (the event page) keep themselves by it.
+   */
+  isCurrent(eventId: string, since: number): boolean {
+    return this.listening && since >= this.trustedSince && (this.changedAt.get(eventId) ?? -1) <= since && !this.isPending(eventId);
+  }
+
   keep(event: Event, kind: 'json' | 'ics', rendering: Rendering, since: number): void {
-    if (!this.listening || since < this.trustedSince || (this.changedAt.get(event.id) ?? -1) > since || this.isPending(event.id)) return;
+    if (!this.isCurrent(event.id, since)) return;
     const entry = this.entries.get(event.id);
     const current = entry && entry.event.updatedAt.getTime() === event.updatedAt.getTime() ? entry : { event };
     current[kind] = rendering;
