@@ -17,7 +17,13 @@ describe('loadConfig', () => {
       retentionDays: 365,
       publicRateLimitPerMinute: 600,
       organiserEmail: null,
+      logLevel: 'info',
+      metricsToken: null,
     });
+  });
+
+  it('takes a log level and a metrics token', () => {
+    expect(loadConfig({ ...base(), LOG_LEVEL: 'warn', METRICS_TOKEN: 'a-scrape-token-of-16+' })).toMatchObject({ logLevel: 'warn', metricsToken: 'a-scrape-token-of-16+' });
   });
 
   it.each([
@@ -34,6 +40,9 @@ describe('loadConfig', () => {
     ['PUBLIC_RATE_LIMIT_PER_MINUTE', 'many'],
     ['JWT_SECRET', 'short'],
     ['ORGANISER_EMAIL', 'nobody'],
+    ['LOG_LEVEL', 'verbose'],
+    ['METRICS_TOKEN', 'short'],
+    ['METRICS_TOKEN', 'has a space in it, sixteen+'],
   ])('stops on a bad %s with one line naming it', (name, value) => {
     const env = { ...base(), ORGANISER_PASSWORD: 'long-enough-password', ORGANISER_EMAIL: 'a@b.fr', [name]: value };
     expect(() => loadConfig(env)).toThrow(ConfigError);
