@@ -33,22 +33,22 @@ function drawTaggedBadge(doc: Pdf, badge: BadgeView, x: number, y: number): void
 
   // Header: the event, small, over a thin rule.
   const title = fitText(doc, frenchTypography(badge.eventTitle), { font: SANS_BOLD, maxSize: 9, minSize: 7, width: inner, maxLines: 2 });
-  let top = y + PAD - 2;
+  const dates = fitText(doc, frenchTypography(badge.eventDates), { font: SANS, maxSize: 7.5, minSize: 6, width: inner, maxLines: 1 });
+  // Few structure elements per badge: a sheet has 2,000 badges.
   tagged(
     doc,
     'P',
     () => {
-      top = drawFitted(doc, title, x + PAD, top);
+      const below = drawFitted(doc.font(SANS_BOLD), title, x + PAD, y + PAD - 2);
+      drawFitted(doc.font(SANS).fillColor('#333333'), dates, x + PAD, below + 1);
     },
-    { actual: frenchTypography(badge.eventTitle) },
+    { actual: `${frenchTypography(badge.eventTitle)} — ${frenchTypography(badge.eventDates)}` },
   );
-  const dates = fitText(doc, frenchTypography(badge.eventDates), { font: SANS, maxSize: 7.5, minSize: 6, width: inner, maxLines: 1 });
-  tagged(doc, 'P', () => drawFitted(doc.fillColor('#333333'), dates, x + PAD, top + 1));
   decoration(doc, () => doc.moveTo(x + PAD, y + HEADER + 4).lineTo(x + BADGE_WIDTH - PAD, y + HEADER + 4).lineWidth(0.5).strokeColor('#999999').stroke());
 
   // The person, left of the QR code.
   const textWidth = BADGE_WIDTH - 3 * PAD - QR;
-  top = y + HEADER + 12;
+  let top = y + HEADER + 12;
   doc.fillColor('#000000');
   const first = fitText(doc, badge.firstName, { font: SANS_BOLD, maxSize: 22, minSize: 11, width: textWidth, maxLines: 2 });
   const last = fitText(doc, badge.lastName, { font: SANS, maxSize: 14, minSize: 8, width: textWidth, maxLines: 3 });
@@ -66,11 +66,16 @@ function drawTaggedBadge(doc: Pdf, badge: BadgeView, x: number, y: number): void
   // QR code and the code in clear below it.
   const qrX = x + BADGE_WIDTH - PAD - QR;
   const qrY = y + HEADER + 8;
-  tagged(doc, 'Figure', () => drawQrCode(doc, badge.checkInCode, qrX, qrY, QR, 2), { alt: `Code QR d’accueil : ${groupedCode(badge.checkInCode)}` });
-  tagged(doc, 'P', () => {
-    doc.font(SANS).fontSize(6.5).fillColor('#000000');
-    doc.text(groupedCode(badge.checkInCode), qrX - 6, qrY + QR + 1, { width: QR + 12, align: 'center', lineBreak: false });
-  });
+  tagged(
+    doc,
+    'Figure',
+    () => {
+      drawQrCode(doc, badge.checkInCode, qrX, qrY, QR, 2);
+      doc.font(SANS).fontSize(6.5).fillColor('#000000');
+      doc.text(groupedCode(badge.checkInCode), qrX - 6, qrY + QR + 1, { width: QR + 12, align: 'center', lineBreak: false });
+    },
+    { alt: `Code QR d’accueil : ${groupedCode(badge.checkInCode)}` },
+  );
 
   // The organisation type as a coloured band with its label in words; the mode on its right.
   const colour = bandColour(badge.organisationType);
@@ -88,9 +93,14 @@ function drawTaggedBadge(doc: Pdf, badge: BadgeView, x: number, y: number): void
     width: inner - modeWidth,
     maxLines: 1,
   });
-  tagged(doc, 'P', () => drawFitted(doc.fillColor(colour.text), label, x + PAD, bandY + (BAND - label.size * 1.15) / 2 + 1));
-  if (badge.attendanceMode) {
-    const mode = fitText(doc, badge.attendanceMode, { font: SANS_BOLD, maxSize: 8, minSize: 6, width: modeWidth - 8, maxLines: 1 });
-    tagged(doc, 'P', () => drawFitted(doc.fillColor('#000000'), mode, boxX, bandY + (BAND - mode.size * 1.15) / 2 + 1, { width: modeWidth - 4, align: 'center' }));
-  }
+  const mode = badge.attendanceMode ? fitText(doc, badge.attendanceMode, { font: SANS_BOLD, maxSize: 8, minSize: 6, width: modeWidth - 8, maxLines: 1 }) : null;
+  tagged(
+    doc,
+    'P',
+    () => {
+      drawFitted(doc.font(SANS_BOLD).fillColor(colour.text), label, x + PAD, bandY + (BAND - label.size * 1.15) / 2 + 1);
+      if (mode) drawFitted(doc.fillColor('#000000'), mode, boxX, bandY + (BAND - mode.size * 1.15) / 2 + 1, { width: modeWidth - 4, align: 'center' });
+    },
+    { actual: [badge.organisationTypeLabel, badge.attendanceMode].filter(Boolean).join(' — ') },
+  );
 }

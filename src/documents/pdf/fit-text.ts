@@ -29,8 +29,13 @@ export function fitText(doc: Pdf, text: string, box: TextBox): FittedText {
   const clean = text.replace(/[ \t\r\n]+/g, ' ').trim();
   const gap = box.lineGap ?? 0;
   const result = (size: number, lines: string[]): FittedText => ({ size, lines, height: lines.length * (size * 1.15 + gap) - gap });
+  // A line's width is proportional to the size: measured once, not at every step.
+  const perPoint = doc.fontSize(box.maxSize).widthOfString(clean) / box.maxSize;
   for (let size = box.maxSize; size >= box.minSize; size -= 0.5) {
-    if (doc.fontSize(size).widthOfString(clean) <= box.width) return result(size, [clean]);
+    if (perPoint * size <= box.width) {
+      doc.fontSize(size);
+      return result(size, [clean]);
+    }
   }
   // At the smallest size, fill each line with as many words as fit; break inside a word only when
   // the word alone is wider than the box.

@@ -212,12 +212,16 @@ function copyPosition(p: Position): Position {
 /** What pdfkit reads of a run: the glyphs, positions it may scale in place, and the advance width. */
 function ownCopy(run: GlyphRun): GlyphRun & { advanceWidth: number } {
   const positions = run.positions.map(copyPosition);
+  let width: number | undefined;
   return {
     glyphs: run.glyphs,
     positions,
+    // pdfkit scales the positions as soon as it gets them, then reads the width many times.
     get advanceWidth() {
-      let width = 0;
-      for (const p of positions) width += p.xAdvance;
+      if (width === undefined) {
+        width = 0;
+        for (const p of positions) width += p.xAdvance;
+      }
       return width;
     },
   };

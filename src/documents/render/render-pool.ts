@@ -64,6 +64,12 @@ export class RenderPool {
     });
   }
 
+  /** Starts the workers now (each loads its fonts), rather than at the first document. */
+  start(): void {
+    if (this.closed) return;
+    for (let i = 0; i < this.lanes.length; i++) this.lanes[i] ??= this.launch(i);
+  }
+
   /** Ends the workers (application shutdown); later documents are drawn in the calling thread. */
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
@@ -82,10 +88,10 @@ export class RenderPool {
       }
       if (lane.pending.size < this.lanes[best]!.pending.size) best = i;
     }
-    return this.lanes[best] ?? (this.lanes[best] = this.start(best));
+    return this.lanes[best] ?? (this.lanes[best] = this.launch(best));
   }
 
-  private start(index: number): Lane {
+  private launch(index: number): Lane {
     const worker = new Worker(WORKER_SCRIPT);
     worker.unref();
     const lane: Lane = { worker, pending: new Map() };
