@@ -15,12 +15,12 @@ describe('the server process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`not listening after 30 s: ${output}`)), 30_000);
-        child.stdout!.on('data', () => {
+        child.stdout.on('data', () => {
           if (/is listening on/.test(output)) {
             clearTimeout(timer);
             resolve();
