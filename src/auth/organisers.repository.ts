@@ -49,7 +49,7 @@ export class OrganisersRepository {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('login:' || $1, 0))`, [email]);
       const since = new Date(now.getTime() - limits.windowMs);
       // The failure that keeps each count at its limit: when it leaves the window, one more try is allowed.
-      const [row] = await manager.query(
+      const [row] = await manager.query<Array<{ pair_limit: Date | null; account_limit: Date | null }>>(
         `SELECT
            (SELECT failed_at FROM login_failure WHERE email = $1 AND address = $2 AND failed_at > $3
              ORDER BY failed_at DESC OFFSET $4 - 1 LIMIT 1) AS pair_limit,

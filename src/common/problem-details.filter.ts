@@ -19,7 +19,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** PostgreSQL errors that mean "your request conflicts with stored data", not "we broke". */
-function fromDatabase(error: QueryFailedError): DomainError | null {
+function fromDatabase(error: Error): DomainError | null {
   const code = (error as unknown as { code?: string }).code;
   if (code === '23505') return new DomainError(409, 'duplicate', 'Conflict', 'Cette ressource existe déjà.');
   if (code === '23P01') return new DomainError(409, 'overlap', 'Conflict', 'Ce créneau chevauche un autre.');
@@ -54,7 +54,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message =
         typeof response === 'object' && response && 'message' in response
-          ? String((response as { message: unknown }).message)
+          ? String(response.message)
           : exception.message;
       const code = status === 404 ? 'not-found' : (TITLES[status] ?? 'error').toLowerCase().replace(/\s+/g, '-');
       sendProblem(res, problem(status, code, TITLES[status] ?? 'Error', message));

@@ -19,7 +19,7 @@ export class RateWindowsRepository {
    */
   async hit(scope: string, key: string, windowMs: number, now: Date): Promise<WindowCount> {
     const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<Array<{ hits: string; window_start: Date }>>(
       `INSERT INTO rate_window AS w (scope, key, window_start, hits) VALUES ($1, $2, $3, 1)
        ON CONFLICT (scope, key) DO UPDATE
          SET hits = CASE WHEN EXCLUDED.window_start > w.window_start THEN 1 ELSE w.hits + 1 END,

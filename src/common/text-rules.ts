@@ -28,9 +28,12 @@ export function MultiLine(): PropertyDecorator {
     });
 }
 
-const multiLineFields = new Map<Function, Set<string>>();
+/** A DTO class, as class-validator's metadata storage takes it. */
+type DtoClass = Parameters<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[0];
 
-function multiLineOf(type: Function): Set<string> {
+const multiLineFields = new Map<DtoClass, Set<string>>();
+
+function multiLineOf(type: DtoClass): Set<string> {
   let fields = multiLineFields.get(type);
   if (!fields) {
     const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);

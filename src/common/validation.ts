@@ -29,7 +29,7 @@ class RequestValidationPipe extends ValidationPipe {
       const errors = controlCharacterErrors(value, metadata.data ?? '');
       if (errors.length) throw invalid(errors);
     }
-    const result = await super.transform(value, metadata);
+    const result: unknown = await super.transform(value, metadata);
     if (metadata.type === 'body' || metadata.type === 'query') {
       const errors = lineBreakErrors(result, metadata.data ?? '');
       if (errors.length) throw invalid(errors);

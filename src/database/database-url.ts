@@ -10,7 +10,7 @@ export interface DatabaseHandle {
 
 /** DATABASE_URL when given; otherwise a real PostgreSQL started from ./var/pg. */
 export async function openDatabase(config: AppConfig, log: (line: string) => void): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: () => Promise.resolve() };
   const db = await startEmbeddedPostgres({ dataDir: join(config.varDir, 'pg'), log });
   return { url: db.url, embedded: true, stop: () => db.stop() };
 }

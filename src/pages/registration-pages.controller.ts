@@ -99,7 +99,7 @@ export class RegistrationPagesController {
         errors: errors.summary,
         errorsPlural: errors.summary.length > 1,
         ...detailFields(values, errors, event),
-        workshops: workshopGroups(programme, chosenWorkshops(values as FormBody).length ? (values.sessionIds as string[]) : [], errors.fields.sessionIds),
+        workshops: workshopGroups(programme, chosenWorkshops(values).length ? (values.sessionIds as string[]) : [], errors.fields.sessionIds),
         workshopsError: errors.fields.sessionIds,
         consent: { checked: values.consent === 'true', error: errors.fields.consent },
       },

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { Clock } from '../common/clock';
-import { loadConfig } from '../config/app-config';
+import { AppConfig, loadConfig } from '../config/app-config';
 import { openDatabase } from '../database/database-url';
 import { runMigrations } from '../database/data-source';
 import { EventsRepository } from '../events/events.repository';
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
   try {
     const events = app.get(EventsService);
     const demo = demoEvents(app.get(Clock).now());
-    if (await app.get(EventsRepository).findBySlug(slugify(demo.conference.title))) {
+    const loaded = await app.get(EventsRepository).findBySlug(slugify(demo.conference.title));
+    if (loaded) {
       console.log('The demo is already loaded (the regional conference exists): nothing to do.');
+      console.log(demoGuide(config, [loaded]));
       return;
     }
     const created = [];
@@ -31,13 +34,24 @@ async function main(): Promise<void> {
       created.push(event);
     }
     await seedDemoProgramme(app, created[0].id);
-    console.log('Demo loaded:');
-    for (const event of created) console.log(`  ${event.title}\n    ${config.publicBaseUrl}/api/events/${event.slug}`);
-    console.log(`  Programme: ${config.publicBaseUrl}/api/events/${created[0].id}/programme`);
+    console.log('Demo loaded.');
+    console.log(demoGuide(config, created));
   } finally {
     await app.close();
     await db.stop();
   }
+}
+
+/** What a newcomer opens next: the site, each event's page and form, then the API. */
+function demoGuide(config: AppConfig, events: Array<{ title: string; slug: string; id: string }>): string {
+  const base = config.publicBaseUrl;
+  const lines = [`Open the site: ${base}/`];
+  for (const event of events) {
+    lines.push(`  ${event.title}`, `    page:          ${base}/evenements/${event.slug}`, `    registration:  ${base}/evenements/${event.slug}/inscription`);
+  }
+  lines.push(`The API: ${base}/docs (programme of the conference: ${base}/api/events/${events[0].slug}/programme)`);
+  lines.push(config.smtpUrl ? `Emails go to ${config.smtpUrl.replace(/\/\/[^@/]*@/, '//')}.` : `Emails (confirmation with badge and agenda) are written under ${join(config.varDir, 'mail')}/.`);
+  return lines.join('\n');
 }
 
 main().then(

@@ -88,7 +88,7 @@ describe('accessibility of every page (axe-core) and screenshots', () => {
         for (const visit of visits) {
           await page.goto(visit.path);
           if (visit.act) await visit.act(page);
-          const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
           const others = results.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none';
           summary.push(`| ${visit.name} | ${results.passes.length} | ${others} |`);
           for (const v of results.violations) {
@@ -97,7 +97,7 @@ describe('accessibility of every page (axe-core) and screenshots', () => {
           if (SAVE) await page.screenshot({ path: screenshotPath(`${visit.name}-${width}`), fullPage: true });
         }
       } finally {
-        await (context as BrowserContext).close();
+        await context.close();
       }
       if (SAVE) writeFileSync(join(SCREENSHOTS, `axe-${width}.md`), summary.join('\n') + '\n');
       expect(report).toEqual([]);

@@ -14,9 +14,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 function run(dataDir: string, mode: 'hold' | 'once'): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [DRIVER, LAUNCHER, dataDir, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       const match = /URL=(\S+)/.exec(chunk.toString());
       if (match) resolve({ child, url: match[1] });
     });

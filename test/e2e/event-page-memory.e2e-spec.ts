@@ -27,7 +27,7 @@ describe('the event page from memory', () => {
   /** The bytes as sent (supertest and fetch would unzip them). */
   const rawGet = (t: TestApp, path: string, headers: Record<string, string>) =>
     new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      const server = t.app.getHttpServer() as Server;
+      const server: Server = t.app.getHttpServer();
       if (!server.listening) return server.listen(0, '127.0.0.1', () => resolve(rawGet(t, path, headers)));
       const { port } = server.address() as AddressInfo;
       get({ host: '127.0.0.1', port, path, headers }, (res) => {

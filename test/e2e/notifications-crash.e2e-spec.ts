@@ -29,9 +29,9 @@ function startServer(appDir: string, databaseUrl: string, sink: MailSink): Promi
     },
   });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       if (c.toString().includes('READY')) resolve(child);
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));

@@ -214,7 +214,7 @@ describe('public programme', () => {
         const session = await createSession(t, event.id, { title: 'Atelier initial', roomId: room.id, ...slot(event, 1, 2) });
         const readNow = async () => {
           const res = await t2.http.get(`/api/events/${event.id}/programme`).expect(200);
-          return { etag: res.headers.etag as string, event: res.body.event, session: res.body.days[0].slots[0].sessions[0] };
+          return { etag: res.headers.etag, event: res.body.event, session: res.body.days[0].slots[0].sessions[0] };
         };
         let last = '';
         /** The next state: the first read whose ETag differs from the last one seen. */

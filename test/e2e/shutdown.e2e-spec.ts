@@ -16,15 +16,15 @@ describe('the server process', () => {
     });
     let output = '';
     let stdout = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       stdout += chunk.toString();
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`not listening after 30 s: ${output}`)), 30_000);
-        child.stdout!.on('data', () => {
+        child.stdout.on('data', () => {
           if (/is listening on/.test(output)) {
             clearTimeout(timer);
             resolve();

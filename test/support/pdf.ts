@@ -1,3 +1,4 @@
+import type { Response as AgentResponse } from 'superagent';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,7 +77,7 @@ export function wordBoxes(buffer: Buffer, page = 1): Array<{ word: string; xMin:
 }
 
 /** A supertest/superagent parser that keeps the body as bytes: `.buffer(true).parse(binary)`. */
-export function binary(res: NodeJS.ReadableStream | any, callback: (error: Error | null, body: Buffer) => void): void {
+export function binary(res: AgentResponse, callback: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));

@@ -97,8 +97,9 @@ export class SmtpTransport implements MailTransport {
     return this.last;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.transporter.close();
+    return Promise.resolve();
   }
 }
 
@@ -137,8 +138,9 @@ export class FileTransport implements MailTransport {
     return this.last;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.transporter.close();
+    return Promise.resolve();
   }
 }
 

@@ -126,7 +126,7 @@ function registerStrictHelpers(hbs: Hbs): void {
       if (args.length < 2 || args[0] === undefined) {
         throw new Error(`Mail template: #${name} on a missing value (line ${options.loc?.start.line ?? '?'})`);
       }
-      return Reflect.apply(builtin, this, args);
+      return Reflect.apply(builtin, this, args) as unknown;
     });
   }
   hbs.registerHelper('eq', (a: unknown, b: unknown) => {

@@ -29,12 +29,12 @@ export class MessagesRepository {
     const where = `m.event_id = $1 AND ($2::text IS NULL OR m.status = $2) AND ($3::text IS NULL OR m.reason = $3 OR left(m.reason, length($3) + 1) = $3 || ':')`;
     const params = [eventId, filter.status ?? null, filter.reason ?? null];
     const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<MessageRow[]>(
         `SELECT ${COLUMNS} FROM outgoing_mail m JOIN registration r ON r.id = m.registration_id
          WHERE ${where} ORDER BY m.created_at DESC, m.id LIMIT $4 OFFSET $5`,
         [...params, limit, offset],
       ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM outgoing_mail m WHERE ${where}`, params),
+      this.dataSource.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM outgoing_mail m WHERE ${where}`, params),
     ]);
     return { items, total };
   }
@@ -58,7 +58,7 @@ export class MessagesRepository {
   }
 
   async insertBroadcast(eventId: string, b: { subject: string; body: string; audience: BroadcastAudience; sessionId: string | null }, now: Date, manager: EntityManager): Promise<string> {
-    const [{ id }] = await manager.query(
+    const [{ id }] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO broadcast (event_id, subject, body, audience, session_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [eventId, b.subject, b.body, b.audience, b.sessionId, now],
     );

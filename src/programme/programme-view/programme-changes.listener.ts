@@ -27,8 +27,8 @@ export class ProgrammeChangesListener implements OnApplicationBootstrap, OnModul
   ) {
     // This instance's own event edits: its next read must show them, notification or not yet.
     eventHooks.register({
-      onEventUpdated: async (event) => memory.writing(event.id),
-      onEventCancelled: async (event) => memory.writing(event.id),
+      onEventUpdated: (event) => Promise.resolve(memory.writing(event.id)),
+      onEventCancelled: (event) => Promise.resolve(memory.writing(event.id)),
     });
   }
 

@@ -19,6 +19,9 @@ export interface ProgrammeRow {
   actions: { id: string; title: string; organisation: string; departments: string[] }[];
 }
 
+/** A row of PROGRAMME_SQL: the row's own columns, and its room, speakers and actions already as JSON. */
+type ProgrammeSqlRow = Omit<ProgrammeRow, 'startsAt' | 'endsAt' | 'updatedAt'> & { starts_at: Date; ends_at: Date; updated_at: Date };
+
 /** What changes without the programme itself changing: registrations and workshop choices. */
 export interface ProgrammeState {
   /** Bumped by every programme write (see ProgrammeRevisionsRepository); null before the first. */
@@ -55,7 +58,7 @@ export class ProgrammeRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async programmeOf(eventId: string): Promise<ProgrammeRow[]> {
-    const rows: Record<string, any>[] = await this.dataSource.query(PROGRAMME_SQL, [eventId]);
+    const rows = await this.dataSource.query<ProgrammeSqlRow[]>(PROGRAMME_SQL, [eventId]);
     return rows.map((r) => ({
       id: r.id,
       title: r.title,

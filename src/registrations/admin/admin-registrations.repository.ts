@@ -93,9 +93,9 @@ export class AdminRegistrationsRepository {
   async list(eventId: string, filter: RegistrationFilter, limit: number, offset: number): Promise<{ rows: AdminRegistrationRow[]; total: number }> {
     const params: unknown[] = [eventId];
     const where = whereFor(filter, params);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM registration r WHERE ${where}`, params);
+    const [{ total }] = await this.dataSource.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM registration r WHERE ${where}`, params);
     if (total === 0 || offset >= total) return { rows: [], total };
-    const raw: Record<string, unknown>[] = await this.dataSource.query(
+    const raw = await this.dataSource.query<Record<string, unknown>[]>(
       `WITH ${WAITLIST_RANKS}
        SELECT ${REGISTRATION_COLUMNS}, ranks.position AS "waitlistPosition"
        FROM registration r LEFT JOIN ranks ON ranks.id = r.id
@@ -110,7 +110,7 @@ export class AdminRegistrationsRepository {
   async findInEvent(eventId: string, id: string): Promise<AdminRegistrationRow | null> {
     const params: unknown[] = [eventId];
     const where = whereFor({ id }, params);
-    const raw: Record<string, unknown>[] = await this.dataSource.query(
+    const raw = await this.dataSource.query<Record<string, unknown>[]>(
       `WITH ${WAITLIST_RANKS}
        SELECT ${REGISTRATION_COLUMNS}, ranks.position AS "waitlistPosition"
        FROM registration r LEFT JOIN ranks ON ranks.id = r.id
@@ -124,7 +124,7 @@ export class AdminRegistrationsRepository {
   async sessionsOf(registrationIds: string[]): Promise<Map<string, ChosenSession[]>> {
     const bySession = new Map<string, ChosenSession[]>(registrationIds.map((id) => [id, []]));
     if (registrationIds.length === 0) return bySession;
-    const rows: ChosenSession[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<ChosenSession[]>(
       `SELECT sc.registration_id AS "registrationId", sc.session_id AS "sessionId", s.title, sc.status
        FROM session_choice sc JOIN session s ON s.id = sc.session_id
        WHERE sc.registration_id = ANY($1::uuid[])
@@ -140,7 +140,7 @@ export class AdminRegistrationsRepository {
    * row lock; the losers see `checked_in_at` already set and update nothing.
    */
   async markCheckedIn(eventId: string, code: string, at: Date, manager?: EntityManager): Promise<CheckInRow | null> {
-    const [rows] = await (manager ?? this.dataSource.manager).query(
+    const [rows] = await (manager ?? this.dataSource.manager).query<[CheckInRow[], number]>(
       `UPDATE registration SET checked_in_at = $3, updated_at = $3
        WHERE event_id = $1 AND check_in_code = $2 AND status = 'confirmed' AND checked_in_at IS NULL
        RETURNING id, first_name AS "firstName", last_name AS "lastName", status, checked_in_at AS "checkedInAt"`,

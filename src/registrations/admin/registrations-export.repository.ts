@@ -34,7 +34,7 @@ export class RegistrationsExportRepository {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await runner.query(`DECLARE registration_export NO SCROLL CURSOR FOR ${EXPORT_QUERY}`, [eventId]);
       for (;;) {
-        const rows: ExportRow[] = await runner.query(`FETCH FORWARD ${Number(batchSize)} FROM registration_export`);
+        const rows = (await runner.query(`FETCH FORWARD ${Number(batchSize)} FROM registration_export`)) as ExportRow[];
         if (rows.length > 0) yield rows;
         if (rows.length < batchSize) break;
       }

@@ -13,7 +13,7 @@ export interface AnonymisedCounts {
 export class RetentionRepository {
   /** true when this transaction now owns the job; false when another instance is running it. */
   async tryLock(manager: EntityManager): Promise<boolean> {
-    const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RETENTION_LOCK_KEY]);
+    const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RETENTION_LOCK_KEY]);
     return locked === true;
   }
 
@@ -25,7 +25,7 @@ export class RetentionRepository {
    * the email becomes unique per row, so the one-active-email-per-event index still holds.
    */
   async anonymiseBatch(endedBefore: Date, now: Date, limit: number, manager: EntityManager): Promise<AnonymisedCounts> {
-    const [counts] = await manager.query(
+    const [counts] = await manager.query<AnonymisedCounts[]>(
       `WITH due AS (
          SELECT r.id
          FROM registration r JOIN event e ON e.id = r.event_id

@@ -100,7 +100,7 @@ export class RegistrationDocumentsRepository {
   }
 
   async findSession(eventId: string, sessionId: string): Promise<{ id: string; title: string; type: string; startsAt: Date; endsAt: Date; room: string | null } | null> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ id: string; title: string; type: string; startsAt: Date; endsAt: Date; room: string | null }>>(
       `SELECT s.id, s.title, s.type, s.starts_at AS "startsAt", s.ends_at AS "endsAt", rm.name AS room
        FROM session s LEFT JOIN room rm ON rm.id = s.room_id WHERE s.id = $1 AND s.event_id = $2`,
       [sessionId, eventId],
@@ -171,7 +171,7 @@ export class RegistrationDocumentsRepository {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await runner.query(`DECLARE documents_cursor NO SCROLL CURSOR FOR ${sql}`, params);
       for (;;) {
-        const rows: T[] = await runner.query(`FETCH ${BATCH} FROM documents_cursor`);
+        const rows = (await runner.query(`FETCH ${BATCH} FROM documents_cursor`)) as T[];
         if (rows.length === 0) break;
         yield rows;
         if (rows.length < BATCH) break;
