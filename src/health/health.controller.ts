@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { MAIL_TRANSPORT, MailTransport } from '../notifications/delivery/mail-transport';
+import { HealthDto } from './health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -15,8 +16,9 @@ export class HealthController {
 
   /** `mail` is the transport's last known state: no SMTP connection is opened per call. */
   @Get()
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', mail: 'up' } } })
-  @ApiServiceUnavailableResponse({ schema: { example: { status: 'error', database: 'down', mail: 'up' } } })
+  @ApiOperation({ summary: 'Whether this instance can serve: database reachable, mail transport state' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database does not answer (`status: error`, `database: down`)' })
   async check(@Res() res: Response): Promise<void> {
     const database = await this.database();
     const up = database === 'up';
