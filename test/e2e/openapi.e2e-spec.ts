@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import request from 'supertest';
 import { createOfflineApiDocument } from '../../src/openapi/offline-document';
+import { createEvent } from '../support/factories';
+import { ApiContract } from '../support/openapi-contract';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -90,14 +94,28 @@ describe('the OpenAPI document', () => {
   });
 
   it('fails an answer that breaks its schema, naming the operation, the status and the pointer', async () => {
-    const { ApiContract } = await import('../support/openapi-contract.js');
     const contract = new ApiContract(served);
-    const event = { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { id: 'x', reminders: ['P1D'] }, text: '{}' };
-    const message = contract.check('GET', 'http://127.0.0.1/api/events/abc', event as never);
+    const real = await t.http.get(`/api/events/${(await createEvent(t)).id}`).set(await t.auth()).expect(200);
+    const answer = (body: unknown) => ({ status: 200, headers: real.headers, body, text: JSON.stringify(body) }) as never;
+    expect(contract.check('GET', 'http://127.0.0.1/api/events/abc', answer(real.body))).toBeNull();
+    // The answers the outside check found broken: reminders as strings, a webinar's null venue.
+    expect(contract.check('GET', 'http://127.0.0.1/api/events/abc', answer({ ...real.body, venue: null }))).toBeNull();
+    const message = contract.check('GET', 'http://127.0.0.1/api/events/abc', answer({ ...real.body, reminders: ['P1D'] }));
     expect(message).toContain('GET /api/events/{id} (Events_get) 200');
-    expect(message).toContain('/reminders/0');
+    expect(message).toContain('at /reminders/0: must be object');
     const undeclared = contract.check('POST', 'http://127.0.0.1/api/reference', { status: 201, headers: {}, body: {}, text: '' } as never);
     expect(undeclared).toContain('no such operation');
+    expect(contract.check('GET', 'http://127.0.0.1/metrics', { status: 200, headers: { 'content-type': 'text/plain' }, body: {}, text: 'x 1' } as never)).toBeNull();
     expect(contract.check('GET', 'http://127.0.0.1/gestion/anything', { status: 200, headers: { 'content-type': 'text/html' }, body: {}, text: '<p>' } as never)).toBeNull();
+  });
+
+  it('fails a request made through t.http whose status the document does not declare', async () => {
+    const without404 = structuredClone(served);
+    delete without404.paths['/api/events/{id}'].get.responses['404'];
+    const http = new ApiContract(without404).watch(request(t.app.getHttpServer()));
+    await expect(http.get(`/api/events/${randomUUID()}`).then((res) => res.status)).rejects.toThrow(
+      'OpenAPI contract: GET /api/events/{id} (Events_get) answered 404, which the document does not declare',
+    );
+    await expect(t.http.get(`/api/events/${randomUUID()}`).then((res) => res.status)).resolves.toBe(404);
   });
 });

@@ -53,6 +53,7 @@ export class ProgrammeController {
   @ApiHeader(IF_NONE_MATCH)
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar; charset=utf-8, as an attachment `<slug>.ics`', schema: { type: 'string' } })
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
   async calendar(
     @Param('id') idOrSlug: string,
