@@ -102,7 +102,15 @@ export class ApiContract {
     if (!media) return `OpenAPI contract: ${where} sent ${mediaType || 'no content type'}; the document declares ${Object.keys(content).join(', ')}`;
     if (!isJson(mediaType) || !media.schema) return null;
     let body: unknown = res.body;
-    if (raw) body = JSON.parse(raw.toString('utf8'));
+    // A test's own parser (`.buffer(true).parse(...)` for files) leaves the JSON unparsed.
+    const unparsed = raw ? raw.toString('utf8') : typeof body === 'string' ? body : undefined;
+    if (unparsed !== undefined) {
+      try {
+        body = JSON.parse(unparsed);
+      } catch {
+        return `OpenAPI contract: ${where} sent ${mediaType} that is not JSON`;
+      }
+    }
     const validate = this.validator(location + '/' + mediaType, media.schema);
     if (validate(body)) return null;
     return `OpenAPI contract: ${where} ${mediaType} does not match its schema:\n${describe(validate.errors ?? [])}`;
