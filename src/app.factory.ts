@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { installBodyParsing } from './common/body-parsing';
 import { RequestActivity } from './common/request-activity';
@@ -8,6 +8,7 @@ import { Clock } from './common/clock';
 import { installSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
+import { createApiDocument } from './openapi/api-document';
 import { mountPageAssets } from './pages/page-assets';
 import { PageErrorFilter } from './pages/page-error.filter';
 import { PageRenderer } from './pages/page-renderer';
@@ -30,11 +31,6 @@ function levelOf(levels: false | ('log' | 'error' | 'warn')[]): 'silent' | 'erro
   if (levels === false || levels.length === 0) return 'silent';
   return levels.includes('log') ? 'info' : levels.includes('warn') ? 'warn' : 'error';
 }
-
-const API_DESCRIPTION = `Rencontres: events, programmes, highlighted actions and registrations for the regional
-network against poverty. Errors are RFC 9457 problem details (application/problem+json).
-Organiser endpoints need \`Authorization: Bearer <token>\` from POST /api/auth/login.
-Registrants use their secret manage token (header \`X-Registration-Token\` or \`?token=\`).`;
 
 /** The HTTP application, configured identically for the server, the tests and the benchmarks. */
 export async function createApp(config: AppConfig, databaseUrl: string, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
@@ -66,16 +62,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   // No enableShutdownHooks(): main.ts owns the signals and closes the app once. With both, a
   // SIGTERM ran the shutdown hooks twice and ended the pool twice.
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Rencontres API')
-      .setDescription(API_DESCRIPTION)
-      .setVersion('1')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Registration-Token' }, 'registration-token')
-      .build(),
-  );
+  const document = createApiDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Rencontres API' });
 
   await app.init();

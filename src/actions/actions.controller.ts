@@ -11,13 +11,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard } from '../auth/organiser.guard';
+import { CurrentOrganiser } from '../auth/organiser.guard';
 import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ActionsService } from './actions.service';
 import { ActionQueryDto, CreateActionDto, ProposeActionDto, UpdateActionDto } from './dto/action-input.dto';
 import { ActionPageDto, ActionResponseDto } from './dto/action-response.dto';
-import { OrganiserOnly } from '../auth/organiser-only.decorator';
+import { OrganiserOnly, OrganiserOptional } from '../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const actionId = new UuidPipe('Action');
@@ -50,7 +50,7 @@ export class ActionsController {
   }
 
   @Get()
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'Highlighted actions: the public sees selected ones without contact email; organisers see all' })
   @ApiOkResponse({ type: ActionPageDto })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
@@ -59,7 +59,7 @@ export class ActionsController {
   }
 
   @Get(':actionId')
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'One action (the public sees selected ones only)' })
   @ApiOkResponse({ type: ActionResponseDto })
   @ApiNotFoundResponse()

@@ -6,14 +6,14 @@ import { IsInt, Max, Min } from 'class-validator';
 export const MAX_OFFSET = 1_000_000;
 
 export class PaginationQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
   limit = 50;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @Type(() => Number)
   @IsInt()
   @Min(0)

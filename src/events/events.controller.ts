@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -6,17 +6,19 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { EVENT_ID_OR_SLUG } from './dto/event-id-or-slug';
 import type { OrganiserPrincipal } from '../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard } from '../auth/organiser.guard';
+import { CurrentOrganiser } from '../auth/organiser.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { CancelEventDto, CreateEventDto, UpdateEventDto } from './dto/event-input.dto';
 import { EventQueryDto } from './dto/event-query.dto';
 import { EventPageDto, EventResponseDto } from './dto/event-response.dto';
 import { EventsService } from './events.service';
-import { OrganiserOnly } from '../auth/organiser-only.decorator';
+import { OrganiserOnly, OrganiserOptional } from '../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 
@@ -35,19 +37,20 @@ export class EventsController {
   }
 
   @Get()
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'Published events still to come, soonest first; organisers may filter by status' })
   @ApiOkResponse({ type: EventPageDto })
   list(@Query() query: EventQueryDto, @CurrentOrganiser() organiser?: OrganiserPrincipal): Promise<EventPageDto> {
     return this.events.list(query, organiser);
   }
 
-  @Get(':idOrSlug')
-  @UseGuards(OptionalOrganiserGuard)
+  @Get(':id')
+  @ApiParam(EVENT_ID_OR_SLUG)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'One event by id or slug (drafts: organisers only)' })
   @ApiOkResponse({ type: EventResponseDto })
   @ApiNotFoundResponse()
-  get(@Param('idOrSlug') idOrSlug: string, @CurrentOrganiser() organiser?: OrganiserPrincipal): Promise<EventResponseDto> {
+  get(@Param('id') idOrSlug: string, @CurrentOrganiser() organiser?: OrganiserPrincipal): Promise<EventResponseDto> {
     return this.events.get(idOrSlug, organiser);
   }
 

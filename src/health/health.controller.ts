@@ -1,27 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Backlog, OutboxBacklog } from '../notifications/delivery/outbox-backlog';
 import { MAIL_TRANSPORT, MailTransport } from '../notifications/delivery/mail-transport';
-
-const HEALTH_SCHEMA = {
-  type: 'object',
-  required: ['status', 'database', 'mail', 'outbox'],
-  properties: {
-    status: { type: 'string', enum: ['ok', 'error'] },
-    database: { type: 'string', enum: ['up', 'down'] },
-    mail: { type: 'string', enum: ['up', 'down'] },
-    outbox: {
-      type: 'object',
-      nullable: true,
-      description: 'Messages waiting to go, and how long the longest-waiting due one has waited (null: none due); null when the database is down.',
-      required: ['depth', 'oldestPendingAgeSeconds'],
-      properties: { depth: { type: 'integer', minimum: 0 }, oldestPendingAgeSeconds: { type: 'integer', minimum: 0, nullable: true } },
-    },
-  },
-};
+import { HealthDto } from './health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -37,8 +21,9 @@ export class HealthController {
    * is read at most once a second, so a stuck worker shows without costing a query per probe.
    */
   @Get()
-  @ApiOkResponse({ schema: { ...HEALTH_SCHEMA, example: { status: 'ok', database: 'up', mail: 'up', outbox: { depth: 0, oldestPendingAgeSeconds: null } } } })
-  @ApiServiceUnavailableResponse({ schema: { ...HEALTH_SCHEMA, example: { status: 'error', database: 'down', mail: 'up', outbox: null } } })
+  @ApiOperation({ summary: 'Whether this instance can serve: database reachable, mail transport state, outbox backlog' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'The database does not answer (`status: error`, `database: down`)' })
   async check(@Res() res: Response): Promise<void> {
     const outbox = await this.outbox();
     const database = outbox ? 'up' : await this.database();

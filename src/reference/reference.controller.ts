@@ -1,23 +1,16 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DEPARTMENTS, ORGANISATION_TYPES, THEMES } from './reference.data';
+import { ReferenceDto } from './reference.dto';
 
 @ApiTags('reference')
 @Controller('api/reference')
 export class ReferenceController {
   @Get()
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOkResponse({
-    description: 'Working-group themes, organisation types and départements (Occitanie first); labels in French.',
-    schema: {
-      example: {
-        themes: [{ code: 'petite_enfance', label: 'Petite enfance' }],
-        organisationTypes: [{ code: 'association', label: 'Association' }],
-        departments: [{ code: '09', label: 'Ariège' }],
-      },
-    },
-  })
-  get() {
+  @ApiOperation({ summary: 'Working-group themes, organisation types and départements (Occitanie first), labels in French' })
+  @ApiOkResponse({ type: ReferenceDto })
+  get(): ReferenceDto {
     return { themes: THEMES, organisationTypes: ORGANISATION_TYPES, departments: DEPARTMENTS };
   }
 }

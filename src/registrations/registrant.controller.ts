@@ -3,7 +3,6 @@ import {
   ApiConflictResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiSecurity,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -18,7 +17,7 @@ import { NoStore } from '../common/no-store';
 /** The registrant's own registration, opened by the manage token (header or `?token=`). */
 @ApiTags('registrant')
 @ApiSecurity('registration-token')
-@ApiQuery({ name: 'token', required: false, description: 'The manage token, when not sent as X-Registration-Token' })
+@ApiSecurity('registration-token-query')
 @ApiUnauthorizedResponse({ description: 'Missing, wrong or unknown token (the same answer in every case)' })
 @NoStore()
 @Controller('api/registrations/me')

@@ -140,7 +140,9 @@ describe('hostile input never gets a 500', () => {
     for (const [path, item] of Object.entries<any>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(item)) {
         if (op.requestBody) withBody.push(`${method} ${path}`);
-        if ((op.parameters ?? []).some((p: { in: string }) => p.in === 'query') && method === 'get') withQuery.push(path);
+        // A query parameter, or the manage token accepted as `?token=` (a security scheme in the query).
+        const queried = (op.parameters ?? []).some((p: { in: string }) => p.in === 'query') || (op.security ?? []).some((r: object) => 'registration-token-query' in r);
+        if (queried && method === 'get') withQuery.push(path);
       }
     }
     const normalise = (s: string) => s.replace(/\{\w+\}/g, '{}');

@@ -76,7 +76,7 @@ describe('GET /api/events/{id}/programme.pdf', () => {
   it('documents every PDF and calendar endpoint in OpenAPI', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body;
     for (const path of [
-      '/api/events/{idOrSlug}/programme.pdf',
+      '/api/events/{id}/programme.pdf',
       '/api/registrations/me/badge.pdf',
       '/api/registrations/me/agenda.pdf',
       '/api/registrations/me/agenda.ics',

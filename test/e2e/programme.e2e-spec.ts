@@ -293,7 +293,7 @@ describe('public programme', () => {
 
     it('is documented in OpenAPI', async () => {
       const doc = (await t.http.get('/docs-json').expect(200)).body;
-      for (const path of ['/api/events/{id}/conflicts', '/api/events/{idOrSlug}/programme', '/api/events/{idOrSlug}/programme.ics', '/api/events/{id}/sessions', '/api/events/{id}/rooms', '/api/events/{id}/speakers', '/api/events/{id}/actions', '/api/events/{id}/actions/proposals']) {
+      for (const path of ['/api/events/{id}/conflicts', '/api/events/{id}/programme', '/api/events/{id}/programme.ics', '/api/events/{id}/sessions', '/api/events/{id}/rooms', '/api/events/{id}/speakers', '/api/events/{id}/actions', '/api/events/{id}/actions/proposals']) {
         expect(doc.paths[path]).toBeDefined();
       }
       expect(doc.components.schemas.ProgrammeChecksDto.properties).toHaveProperty('workshopsOverRoomCapacity');

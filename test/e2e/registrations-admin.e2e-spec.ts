@@ -169,7 +169,7 @@ describe('organisers: registrations list and detail', () => {
   it('documents its endpoints in the OpenAPI document', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body;
     expect(Object.keys(doc.paths['/api/events/{id}/registrations'])).toContain('get');
-    expect(Object.keys(doc.paths['/api/events/{id}/registrations/{regId}'])).toContain('get');
+    expect(Object.keys(doc.paths['/api/events/{id}/registrations/{registrationId}'])).toContain('get');
     expect(doc.paths['/api/events/{id}/registrations.csv'].get.responses['200'].content).toHaveProperty(['text/csv']);
     expect(doc.paths['/api/events/{id}/check-in'].post.responses).toHaveProperty('409');
     expect(doc.paths['/api/events/{id}/stats'].get.responses['200'].content['application/json'].schema.$ref).toMatch(/EventStatsDto$/);

@@ -9,13 +9,14 @@ import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { OutboxWorker } from '../../src/notifications/delivery/outbox.worker';
 import { createTestDatabase } from './database';
 import { MailSink, startMailSink } from './mail-sink';
+import { ApiContract } from './openapi-contract';
 import { TestClock } from './test-clock';
 
 export const ORGANISER = { email: 'organisatrice@occitanie.test', password: 'un-mot-de-passe-solide' };
 
 export interface TestApp {
   app: NestExpressApplication;
-  /** supertest bound to the app: `t.http.get('/health')`. */
+  /** supertest bound to the app: `t.http.get('/health')`; every answer is checked against the OpenAPI document. */
   http: ReturnType<typeof request>;
   clock: TestClock;
   config: AppConfig;
@@ -68,7 +69,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logs: Array<Record<string, unknown>> = [];
   const capture = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
   const app = await createApp(config, database.url, options.logs ? { clock, logger: ['log', 'warn', 'error'], logDestination: capture } : { clock, logger: ['error'] });
-  const http = request(app.getHttpServer());
+  // Every answer the test reads through `http` is checked against the document /docs-json serves.
+  const contract = new ApiContract((await request(app.getHttpServer()).get('/docs-json').expect(200)).body);
+  const http = contract.watch(request(app.getHttpServer()));
   const worker = app.get(OutboxWorker);
   if (options.mail === true) await worker.start();
   let cachedToken: string | null = null;

@@ -32,7 +32,7 @@ export class VenueDto {
 }
 
 export class ReminderDto {
-  @ApiProperty({ example: 1440, description: 'Minutes before the event starts (1 minute to 60 days).' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 86400, example: 1440, description: 'Minutes before the event starts (1 minute to 60 days).' })
   @IsInt()
   @Min(1)
   @Max(86400)
@@ -54,7 +54,7 @@ export class CreateEventDto {
   @IsIn(['onsite', 'online', 'hybrid'])
   format: 'onsite' | 'online' | 'hybrid';
 
-  @ApiPropertyOptional({ example: 'Deux journées pour partager les actions remarquables du territoire.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Deux journées pour partager les actions remarquables du territoire.' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -66,19 +66,19 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({ example: 'Europe/Paris', default: 'Europe/Paris' }) @IsOptional() @IsTimeZone() timezone?: string;
 
-  @ApiPropertyOptional({ type: VenueDto, description: 'Required unless the event is online.' })
+  @ApiPropertyOptional({ type: VenueDto, nullable: true, description: 'Required unless the event is online.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => VenueDto)
   venue?: VenueDto | null;
 
-  @ApiPropertyOptional({ example: 'https://visio.example.org/rencontre', description: 'Required unless onsite.' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uri', example: 'https://visio.example.org/rencontre', description: 'Required unless onsite.' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) URL' })
   @MaxLength(2000)
   onlineUrl?: string | null;
 
-  @ApiPropertyOptional({ example: 400, description: 'Onsite places (online places for online events; null = unlimited there).' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 1_000_000, example: 400, description: 'Onsite places (online places for online events; null = unlimited there).' })
   @ValidateIf((_o, value) => value !== null)
   @IsOptional()
   @IsInt()
@@ -86,7 +86,7 @@ export class CreateEventDto {
   @Max(1_000_000)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ example: 200, description: 'Hybrid only: online places; null = unlimited.' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 1_000_000, example: 200, description: 'Hybrid only: online places; null = unlimited.' })
   @ValidateIf((_o, value) => value !== null)
   @IsOptional()
   @IsInt()
@@ -94,13 +94,13 @@ export class CreateEventDto {
   @Max(1_000_000)
   onlineCapacity?: number | null;
 
-  @ApiPropertyOptional({ example: '2027-01-15T09:00:00+01:00' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2027-01-15T09:00:00+01:00' })
   @ValidateIf((_o, value) => value !== null)
   @IsOptional()
   @IsTimestamp()
   registrationOpensAt?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-03-05T23:59:00+01:00' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2027-03-05T23:59:00+01:00' })
   @ValidateIf((_o, value) => value !== null)
   @IsOptional()
   @IsTimestamp()

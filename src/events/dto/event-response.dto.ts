@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { VenueDto } from './event-input.dto';
+import { ReminderDto, VenueDto } from './event-input.dto';
 
 export class ModeSeatsDto {
   @ApiProperty({ example: 120 }) seatsTaken: number;
@@ -19,14 +19,14 @@ export class EventResponseDto {
   @ApiProperty({ example: 'Europe/Paris' }) timezone: string;
   @ApiProperty({ type: VenueDto, nullable: true }) venue: VenueDto | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Organisers only' }) onlineUrl?: string | null;
-  @ApiProperty({ nullable: true, type: Number }) capacity: number | null;
-  @ApiProperty({ nullable: true, type: Number }) onlineCapacity: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) onlineCapacity: number | null;
   @ApiProperty({ nullable: true, type: String }) registrationOpensAt: string | null;
   @ApiProperty({ nullable: true, type: String }) registrationClosesAt: string | null;
   @ApiProperty({ description: 'Whether registering is possible right now' }) registrationOpen: boolean;
   @ApiProperty({ type: [String] }) themes: string[];
   @ApiProperty({ type: [String] }) departments: string[];
-  @ApiProperty({ example: [{ offsetMinutes: 10080 }, { offsetMinutes: 1440 }] }) reminders: { offsetMinutes: number }[];
+  @ApiProperty({ type: [ReminderDto], example: [{ offsetMinutes: 10080 }, { offsetMinutes: 1440 }] }) reminders: ReminderDto[];
   @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({ example: 120 }) seatsTaken: number;

@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { EVENT_ID_OR_SLUG } from '../../events/dto/event-id-or-slug';
 import type { Request, Response } from 'express';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
+import { OrganiserOptional } from '../../auth/organiser-only.decorator';
+import { CurrentOrganiser } from '../../auth/organiser.guard';
 import { matchesIfNoneMatch } from './conditional-response';
 import { ProgrammePdfService } from './programme-pdf.service';
 
@@ -11,8 +13,9 @@ import { ProgrammePdfService } from './programme-pdf.service';
 export class ProgrammePdfController {
   constructor(private readonly programme: ProgrammePdfService) {}
 
-  @Get(':idOrSlug/programme.pdf')
-  @UseGuards(OptionalOrganiserGuard)
+  @Get(':id/programme.pdf')
+  @ApiParam(EVENT_ID_OR_SLUG)
+  @OrganiserOptional()
   @ApiOperation({
     summary: 'The printable programme (PDF): cover, days slot by slot, highlighted actions, badge colour key, page numbers',
     description: 'Public for published and cancelled events; drafts for organisers only. Rendered once per programme revision; strong ETag.',
@@ -23,7 +26,7 @@ export class ProgrammePdfController {
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
   async pdf(
-    @Param('idOrSlug') idOrSlug: string,
+    @Param('id') idOrSlug: string,
     @Req() req: Request,
     @Res() res: Response,
     @CurrentOrganiser() organiser?: OrganiserPrincipal,

@@ -1,15 +1,16 @@
-import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { EVENT_ID_OR_SLUG } from '../../events/dto/event-id-or-slug';
 import type { Request, Response } from 'express';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
+import { CurrentOrganiser } from '../../auth/organiser.guard';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { ProgrammeChecksDto } from '../checks/programme-checks.dto';
 import { ProgrammeChecksService } from '../checks/programme-checks.service';
 import { sendCacheable } from './conditional-response';
 import { ProgrammeDto } from './programme.dto';
 import { ProgrammeService } from './programme.service';
-import { OrganiserOnly } from '../../auth/organiser-only.decorator';
+import { OrganiserOnly, OrganiserOptional } from '../../auth/organiser-only.decorator';
 
 const IF_NONE_MATCH = { name: 'If-None-Match', required: false, description: 'The ETag of a copy you hold: 304 when unchanged' };
 
@@ -21,8 +22,9 @@ export class ProgrammeController {
     private readonly checks: ProgrammeChecksService,
   ) {}
 
-  @Get(':idOrSlug/programme')
-  @UseGuards(OptionalOrganiserGuard)
+  @Get(':id/programme')
+  @ApiParam(EVENT_ID_OR_SLUG)
+  @OrganiserOptional()
   @ApiOperation({
     summary: 'The programme: days (event timezone) → slots of parallel sessions → sessions with room, speakers, actions, seats left',
     description: 'Public for published and cancelled events; drafts for organisers only. Sent with a strong ETag.',
@@ -32,7 +34,7 @@ export class ProgrammeController {
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
   async get(
-    @Param('idOrSlug') idOrSlug: string,
+    @Param('id') idOrSlug: string,
     @Req() req: Request,
     @Res() res: Response,
     @CurrentOrganiser() organiser?: OrganiserPrincipal,
@@ -41,8 +43,9 @@ export class ProgrammeController {
     sendCacheable(req, res, rendered, 'application/json; charset=utf-8', rendered.event.status !== 'draft');
   }
 
-  @Get(':idOrSlug/programme.ics')
-  @UseGuards(OptionalOrganiserGuard)
+  @Get(':id/programme.ics')
+  @ApiParam(EVENT_ID_OR_SLUG)
+  @OrganiserOptional()
   @ApiOperation({
     summary: 'The programme as an iCalendar file (RFC 5545): one VEVENT per session, stable UIDs',
     description: 'Subscribe to it or import it: a moved session updates in place (UID `<sessionId>@rencontres`).',
@@ -50,9 +53,10 @@ export class ProgrammeController {
   @ApiHeader(IF_NONE_MATCH)
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar; charset=utf-8, as an attachment `<slug>.ics`', schema: { type: 'string' } })
+  @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
   async calendar(
-    @Param('idOrSlug') idOrSlug: string,
+    @Param('id') idOrSlug: string,
     @Req() req: Request,
     @Res() res: Response,
     @CurrentOrganiser() organiser?: OrganiserPrincipal,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -9,12 +9,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
+import { CurrentOrganiser } from '../../auth/organiser.guard';
 import { PaginationQuery } from '../../common/pagination';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CreateRoomDto, RoomPageDto, RoomResponseDto, UpdateRoomDto } from './dto/room.dto';
 import { RoomsService } from './rooms.service';
-import { OrganiserOnly } from '../../auth/organiser-only.decorator';
+import { OrganiserOnly, OrganiserOptional } from '../../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const roomId = new UuidPipe('Room');
@@ -28,13 +28,13 @@ export class RoomsController {
   @OrganiserOnly()
   @ApiOperation({ summary: 'Add a room to the event' })
   @ApiCreatedResponse({ type: RoomResponseDto })
-  @ApiConflictResponse({ description: 'A room of this event already has that name' })
+  @ApiConflictResponse({ description: 'A room of this event already has that name; or the event is cancelled (its programme is frozen)' })
   create(@Param('id', eventId) id: string, @Body() body: CreateRoomDto): Promise<RoomResponseDto> {
     return this.rooms.create(id, body);
   }
 
   @Get()
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'The event’s rooms by name (public for published events)' })
   @ApiOkResponse({ type: RoomPageDto })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
@@ -43,7 +43,7 @@ export class RoomsController {
   }
 
   @Get(':roomId')
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'One room' })
   @ApiOkResponse({ type: RoomResponseDto })
   @ApiNotFoundResponse()
@@ -53,6 +53,9 @@ export class RoomsController {
 
   @Patch(':roomId')
   @OrganiserOnly()
+  @ApiConflictResponse({
+    description: 'A name another room has, a capacity below the seats confirmed in its workshops; or the event is cancelled (its programme is frozen)',
+  })
   @ApiOperation({ summary: 'Rename a room or change its capacity' })
   @ApiOkResponse({ type: RoomResponseDto })
   @ApiNotFoundResponse()
@@ -65,7 +68,7 @@ export class RoomsController {
   @OrganiserOnly()
   @ApiOperation({ summary: 'Delete a room no session uses' })
   @ApiNoContentResponse()
-  @ApiConflictResponse({ description: 'Sessions still use the room; `errors` names them' })
+  @ApiConflictResponse({ description: 'Sessions still use the room; `errors` names them; or the event is cancelled (its programme is frozen)' })
   async remove(@Param('id', eventId) id: string, @Param('roomId', roomId) room: string): Promise<void> {
     await this.rooms.remove(id, room);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,12 +10,12 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
+import { CurrentOrganiser } from '../../auth/organiser.guard';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CreateSessionDto, SessionQueryDto, UpdateSessionDto } from './dto/session-input.dto';
 import { SessionPageDto, SessionResponseDto } from './dto/session-response.dto';
 import { SessionsService } from './sessions.service';
-import { OrganiserOnly } from '../../auth/organiser-only.decorator';
+import { OrganiserOnly, OrganiserOptional } from '../../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const sessionId = new UuidPipe('Session');
@@ -31,13 +31,13 @@ export class SessionsController {
   @ApiOperation({ summary: 'Add a session to the programme' })
   @ApiCreatedResponse({ type: SessionResponseDto })
   @ApiUnprocessableEntityResponse({ description: 'Outside the event, ends before it starts, unknown theme, room/speaker/action of another event' })
-  @ApiConflictResponse({ description: CLASH })
+  @ApiConflictResponse({ description: `${CLASH}; or the event is cancelled (its programme is frozen)` })
   create(@Param('id', eventId) id: string, @Body() body: CreateSessionDto): Promise<SessionResponseDto> {
     return this.sessions.create(id, body);
   }
 
   @Get()
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'The event’s sessions in time order (public for published events)' })
   @ApiOkResponse({ type: SessionPageDto })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
@@ -46,7 +46,7 @@ export class SessionsController {
   }
 
   @Get(':sessionId')
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'One session' })
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiNotFoundResponse()
@@ -60,7 +60,7 @@ export class SessionsController {
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiNotFoundResponse()
   @ApiUnprocessableEntityResponse({ description: 'Same rules as on creation' })
-  @ApiConflictResponse({ description: CLASH })
+  @ApiConflictResponse({ description: `${CLASH}; or the event is cancelled (its programme is frozen)` })
   update(@Param('id', eventId) id: string, @Param('sessionId', sessionId) session: string, @Body() body: UpdateSessionDto): Promise<SessionResponseDto> {
     return this.sessions.update(id, session, body);
   }
@@ -68,6 +68,7 @@ export class SessionsController {
   @Delete(':sessionId')
   @HttpCode(204)
   @OrganiserOnly()
+  @ApiConflictResponse({ description: 'The event is cancelled: its programme is frozen' })
   @ApiOperation({ summary: 'Remove a session from the programme' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse()

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -9,12 +9,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
-import { CurrentOrganiser, OptionalOrganiserGuard } from '../../auth/organiser.guard';
+import { CurrentOrganiser } from '../../auth/organiser.guard';
 import { PaginationQuery } from '../../common/pagination';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CreateSpeakerDto, SpeakerPageDto, SpeakerResponseDto, UpdateSpeakerDto } from './dto/speaker.dto';
 import { SpeakersService } from './speakers.service';
-import { OrganiserOnly } from '../../auth/organiser-only.decorator';
+import { OrganiserOnly, OrganiserOptional } from '../../auth/organiser-only.decorator';
 
 const eventId = new UuidPipe('Event');
 const speakerId = new UuidPipe('Speaker');
@@ -26,6 +26,7 @@ export class SpeakersController {
 
   @Post()
   @OrganiserOnly()
+  @ApiConflictResponse({ description: 'The event is cancelled: its programme is frozen' })
   @ApiOperation({ summary: 'Add a speaker to the event (a speaker may speak in several sessions)' })
   @ApiCreatedResponse({ type: SpeakerResponseDto })
   create(@Param('id', eventId) id: string, @Body() body: CreateSpeakerDto): Promise<SpeakerResponseDto> {
@@ -33,7 +34,7 @@ export class SpeakersController {
   }
 
   @Get()
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'The event’s speakers by name (public for published events; email for organisers only)' })
   @ApiOkResponse({ type: SpeakerPageDto })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
@@ -42,7 +43,7 @@ export class SpeakersController {
   }
 
   @Get(':speakerId')
-  @UseGuards(OptionalOrganiserGuard)
+  @OrganiserOptional()
   @ApiOperation({ summary: 'One speaker' })
   @ApiOkResponse({ type: SpeakerResponseDto })
   @ApiNotFoundResponse()
@@ -52,6 +53,7 @@ export class SpeakersController {
 
   @Patch(':speakerId')
   @OrganiserOnly()
+  @ApiConflictResponse({ description: 'The event is cancelled: its programme is frozen' })
   @ApiOperation({ summary: 'Change a speaker’s details' })
   @ApiOkResponse({ type: SpeakerResponseDto })
   @ApiNotFoundResponse()
@@ -64,7 +66,7 @@ export class SpeakersController {
   @OrganiserOnly()
   @ApiOperation({ summary: 'Delete a speaker who speaks in no session' })
   @ApiNoContentResponse()
-  @ApiConflictResponse({ description: 'The speaker is still in sessions; `errors` names them' })
+  @ApiConflictResponse({ description: 'The speaker is still in sessions; `errors` names them; or the event is cancelled (its programme is frozen)' })
   async remove(@Param('id', eventId) id: string, @Param('speakerId', speakerId) speaker: string): Promise<void> {
     await this.speakers.remove(id, speaker);
   }

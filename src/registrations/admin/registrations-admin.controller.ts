@@ -42,11 +42,11 @@ export class RegistrationsAdminController {
     return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
   }
 
-  @Get('registrations/:regId')
+  @Get('registrations/:registrationId')
   @ApiOperation({ summary: 'One registration with its check-in code, workshops, waiting-list rank and consents' })
   @ApiOkResponse({ type: AdminRegistrationDto })
   @ApiNotFoundResponse({ description: 'Unknown event, or no such registration in this event' })
-  get(@Param('id', eventId) id: string, @Param('regId', registrationId) regId: string): Promise<AdminRegistrationDto> {
+  get(@Param('id', eventId) id: string, @Param('registrationId', registrationId) regId: string): Promise<AdminRegistrationDto> {
     return this.registrations.get(id, regId);
   }
 }

@@ -4,7 +4,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiSecurity,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -20,7 +19,7 @@ const pdfFile = (body: Buffer, filename: string) =>
 /** The registrant's own documents, opened by the manage token (header or `?token=`). */
 @ApiTags('registrant')
 @ApiSecurity('registration-token')
-@ApiQuery({ name: 'token', required: false, description: 'The manage token, when not sent as X-Registration-Token' })
+@ApiSecurity('registration-token-query')
 @ApiUnauthorizedResponse({ description: 'Missing, wrong or unknown token (the same answer in every case)' })
 @Controller('api/registrations/me')
 export class RegistrantDocumentsController {
