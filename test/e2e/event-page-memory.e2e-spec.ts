@@ -4,9 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { EVENT_PAGE_FRESH_MS } from '../../src/pages/event-page';
 import { eventually } from '../support/eventually';
-import { createEvent } from '../support/factories';
-import { createSession, slot } from '../support/programme-factories';
-import { register } from '../support/registration-factories';
+import { createEvent, createSession, register, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // The event page kept in memory (src/pages/event-page.ts): sent with no query while nothing it shows
