@@ -5,6 +5,10 @@ import { RegistrationsAdminModule } from '../registrations/admin/registrations-a
 import { BackofficePages } from './backoffice-pages';
 import { BackofficeGuard } from './backoffice.guard';
 import { EventDashboardController } from './events/event-dashboard.controller';
+import { EventPagesController } from './events/event-pages.controller';
+import { ProgrammePagesController } from './programme/programme-pages.controller';
+import { ActionsModule } from '../actions/actions.module';
+import { ProgrammeModule } from '../programme/programme.module';
 import { BackofficeSessionsRepository } from './sessions/backoffice-sessions.repository';
 import { BackofficeSessionsService } from './sessions/backoffice-sessions.service';
 import { SignInController } from './sign-in.controller';
@@ -15,8 +19,8 @@ import { SignInController } from './sign-in.controller';
  * and `currentOrganiser`.
  */
 @Module({
-  imports: [PagesModule, EventsModule, RegistrationsAdminModule],
-  controllers: [SignInController, EventDashboardController],
+  imports: [PagesModule, EventsModule, ProgrammeModule, ActionsModule, RegistrationsAdminModule],
+  controllers: [SignInController, EventDashboardController, EventPagesController, ProgrammePagesController],
   providers: [BackofficeSessionsRepository, BackofficeSessionsService, BackofficeGuard, BackofficePages],
   exports: [BackofficeSessionsService, BackofficeGuard, BackofficePages, PagesModule],
 })
