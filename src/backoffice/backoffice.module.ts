@@ -12,6 +12,11 @@ import { ProgrammeModule } from '../programme/programme.module';
 import { BackofficeSessionsRepository } from './sessions/backoffice-sessions.repository';
 import { BackofficeSessionsService } from './sessions/backoffice-sessions.service';
 import { SignInController } from './sign-in.controller';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganiserAccountsRepository } from './organisers/organiser-accounts.repository';
+import { OrganiserAccountsService } from './organisers/organiser-accounts.service';
+import { OrganisersPagesController } from './organisers/organisers-pages.controller';
+import { PasswordPagesController } from './organisers/password-pages.controller';
 
 /**
  * The organisers' back office under /gestion (DSFR pages, same conventions as src/pages). Other
@@ -19,9 +24,9 @@ import { SignInController } from './sign-in.controller';
  * and `currentOrganiser`.
  */
 @Module({
-  imports: [PagesModule, EventsModule, ProgrammeModule, ActionsModule, RegistrationsAdminModule],
-  controllers: [SignInController, EventDashboardController, EventPagesController, ProgrammePagesController],
-  providers: [BackofficeSessionsRepository, BackofficeSessionsService, BackofficeGuard, BackofficePages],
+  imports: [PagesModule, EventsModule, ProgrammeModule, ActionsModule, RegistrationsAdminModule, NotificationsModule],
+  controllers: [SignInController, EventDashboardController, EventPagesController, ProgrammePagesController, OrganisersPagesController, PasswordPagesController],
+  providers: [BackofficeSessionsRepository, BackofficeSessionsService, BackofficeGuard, BackofficePages, OrganiserAccountsRepository, OrganiserAccountsService],
   exports: [BackofficeSessionsService, BackofficeGuard, BackofficePages, PagesModule],
 })
 export class BackofficeModule {}
