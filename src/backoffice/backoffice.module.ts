@@ -12,6 +12,7 @@ import { ProgrammeModule } from '../programme/programme.module';
 import { BackofficeSessionsRepository } from './sessions/backoffice-sessions.repository';
 import { BackofficeSessionsService } from './sessions/backoffice-sessions.service';
 import { SignInController } from './sign-in.controller';
+import { ActionPagesController } from './actions/action-pages.controller';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganiserAccountsRepository } from './organisers/organiser-accounts.repository';
 import { OrganiserAccountsService } from './organisers/organiser-accounts.service';
@@ -25,7 +26,7 @@ import { PasswordPagesController } from './organisers/password-pages.controller'
  */
 @Module({
   imports: [PagesModule, EventsModule, ProgrammeModule, ActionsModule, RegistrationsAdminModule, NotificationsModule],
-  controllers: [SignInController, EventDashboardController, EventPagesController, ProgrammePagesController, OrganisersPagesController, PasswordPagesController],
+  controllers: [SignInController, EventDashboardController, EventPagesController, ProgrammePagesController, OrganisersPagesController, PasswordPagesController, ActionPagesController],
   providers: [BackofficeSessionsRepository, BackofficeSessionsService, BackofficeGuard, BackofficePages, OrganiserAccountsRepository, OrganiserAccountsService],
   exports: [BackofficeSessionsService, BackofficeGuard, BackofficePages, PagesModule],
 })
