@@ -1,7 +1,9 @@
 import { Baseline1764370000000 } from './1764370000000-baseline';
+import { BackofficeSessions1764370000200 } from './1764370000200-backoffice-sessions';
+import { OrganiserInvitations1764370000201 } from './1764370000201-organiser-invitations';
 
 /**
  * In order. A new migration is added here as well as in its own file. Nothing was released before
  * the baseline: it replaced the migrations 1764370000000…1764370000070 (see its comment).
  */
-export const MIGRATIONS = [Baseline1764370000000];
+export const MIGRATIONS = [Baseline1764370000000, BackofficeSessions1764370000200, OrganiserInvitations1764370000201];

@@ -30,6 +30,6 @@ import { RetentionService } from './retention.service';
     RetentionService,
     RetentionScheduler,
   ],
-  exports: [AdminRegistrationsService, RetentionService],
+  exports: [AdminRegistrationsService, RetentionService, EventStatsService],
 })
 export class RegistrationsAdminModule {}
