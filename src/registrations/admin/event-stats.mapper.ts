@@ -1,4 +1,4 @@
-import { DEPARTMENTS, departmentLabel, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
+import { DEPARTMENTS, departmentLabel, isOccitanie, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
 import type { ReferenceItem } from '../../reference/reference.data';
 import { DepartmentCountDto, EventStatsDto } from './dto/event-stats.dto';
 import type { KeyCount, SessionCount, StatusModeCount } from './event-stats.repository';
@@ -28,10 +28,10 @@ function departments(counts: KeyCount[]): DepartmentCountDto[] {
   const rank = new Map(DEPARTMENTS.map((d, i) => [d.code, i]));
   const given = counts
     .filter((c) => c.code !== null && c.count > 0)
-    .sort((a, b) => b.count - a.count || (rank.get(a.code!) ?? Infinity) - (rank.get(b.code!) ?? Infinity))
-    .map((c) => ({ code: c.code, label: departmentLabel(c.code!), confirmed: c.count }));
+    .sort((a, b) => Number(isOccitanie(b.code)) - Number(isOccitanie(a.code)) || b.count - a.count || (rank.get(a.code!) ?? Infinity) - (rank.get(b.code!) ?? Infinity))
+    .map((c) => ({ code: c.code, label: departmentLabel(c.code!), occitanie: isOccitanie(c.code), confirmed: c.count }));
   const notGiven = counts.find((c) => c.code === null && c.count > 0);
-  return notGiven ? [...given, { code: null, label: 'Non renseigné', confirmed: notGiven.count }] : given;
+  return notGiven ? [...given, { code: null, label: 'Non renseigné', occitanie: false, confirmed: notGiven.count }] : given;
 }
 
 export function toEventStats(counts: StatsCounts): EventStatsDto {
