@@ -28,6 +28,10 @@ export interface SessionCount {
 export class EventStatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   /** All figures from one snapshot, so that they add up with each other. */
   inSnapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', work);

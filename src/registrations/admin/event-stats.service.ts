@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventsRepository } from '../../events/events.repository';
 import { EventStatsDto } from './dto/event-stats.dto';
-import { toEventStats } from './event-stats.mapper';
+import { CheckInStatsDto } from './dto/event-stats.dto';
+import { toCheckInStats, toEventStats } from './event-stats.mapper';
 import { EventStatsRepository } from './event-stats.repository';
 import { requireEvent } from './require-event';
 
@@ -23,5 +24,10 @@ export class EventStatsService {
       sessions: await this.stats.workshopFill(event.id, manager),
     }));
     return toEventStats(counts);
+  }
+
+  /** The check-in figures alone (one grouped count): the running count of arrivals at the door. */
+  async checkIn(eventId: string): Promise<CheckInStatsDto> {
+    return toCheckInStats(await this.stats.countByStatusAndMode(eventId, this.stats.manager));
   }
 }
