@@ -10,13 +10,14 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { PagesModule } from './pages/pages.module';
+import { BackofficeModule } from './backoffice/backoffice.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { ReferenceModule } from './reference/reference.module';
 
 /** Feature modules, in the order they build on each other. */
-const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, NotificationsModule, RegistrationsModule, HealthModule, PagesModule];
+const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, NotificationsModule, RegistrationsModule, HealthModule, PagesModule, BackofficeModule];
 
 @Module({})
 export class AppModule {

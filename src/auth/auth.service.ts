@@ -54,6 +54,17 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   async login(emailInput: string, password: string, address: string | undefined): Promise<{ accessToken: string; expiresIn: number }> {
+    const organiser = await this.authenticate(emailInput, password, address);
+    const accessToken = await this.jwt.signAsync({ sub: organiser.id, email: organiser.email }, { expiresIn: TOKEN_LIFETIME_SECONDS });
+    return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS };
+  }
+
+  /**
+   * The one password check, throttled, for the API's login and the back office's sign-in alike:
+   * the organiser when the email and password match an active account; else 401, or 429 with
+   * Retry-After beyond the limits.
+   */
+  async authenticate(emailInput: string, password: string, address: string | undefined): Promise<OrganiserPrincipal> {
     const email = emailInput.trim().toLowerCase();
     const client = clientKey(address);
     const now = this.clock.now();
@@ -61,23 +72,27 @@ export class AuthService implements OnApplicationBootstrap {
     const { retryAt } = await this.organisers.beginAttempt(email, client, now, LOGIN_LIMITS);
     if (retryAt) throw tooManyRequests((retryAt.getTime() - now.getTime()) / 1000, TOO_MANY);
 
-    const organiser = await this.organisers.findByEmail(email);
+    const organiser = await this.organisers.findActiveByEmail(email);
     const { valid, needsRehash } = await verifyPassword(password, organiser?.passwordHash ?? dummyHash(this.scrypt), this.scrypt);
     // A failure stays recorded (beginAttempt wrote it); a success forgets this address's failures.
-    if (!organiser || !valid) throw unauthorized('Adresse e-mail ou mot de passe incorrect.');
+    if (!organiser?.passwordHash || !valid) throw unauthorized('Adresse e-mail ou mot de passe incorrect.');
     await this.organisers.forgetFailures(email, client, new Date(now.getTime() - LOGIN_LIMITS.windowMs));
     if (needsRehash) {
       await this.organisers.upgradePasswordHash(organiser.id, organiser.passwordHash, await hashPassword(password, this.scrypt));
     }
-    const accessToken = await this.jwt.signAsync({ sub: organiser.id, email: organiser.email }, { expiresIn: TOKEN_LIFETIME_SECONDS });
-    return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS };
+    return { id: organiser.id, email: organiser.email };
+  }
+
+  /** A password's stored form, at this deployment's cost. */
+  hashPassword(password: string): Promise<string> {
+    return hashPassword(password, this.scrypt);
   }
 
   /** The organiser a bearer token names, or null when the token is invalid, expired or revoked. */
   async verify(token: string): Promise<OrganiserPrincipal | null> {
     try {
       const payload = await this.jwt.verifyAsync<{ sub: string; email: string }>(token);
-      const organiser = await this.organisers.findById(payload.sub);
+      const organiser = await this.organisers.findActiveById(payload.sub);
       return organiser ? { id: organiser.id, email: organiser.email } : null;
     } catch {
       return null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { LoginFailure } from './login-failure.entity';
 import { Organiser } from './organiser.entity';
 
@@ -14,12 +14,13 @@ export interface LoginLimits {
 export class OrganisersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findByEmail(email: string): Promise<Organiser | null> {
-    return this.dataSource.getRepository(Organiser).findOneBy({ email: email.toLowerCase() });
+  /** Deactivated organisers are never found: they cannot sign in nor use a token. */
+  findActiveByEmail(email: string): Promise<Organiser | null> {
+    return this.dataSource.getRepository(Organiser).findOneBy({ email: email.toLowerCase(), deactivatedAt: IsNull() });
   }
 
-  findById(id: string): Promise<Organiser | null> {
-    return this.dataSource.getRepository(Organiser).findOneBy({ id });
+  findActiveById(id: string): Promise<Organiser | null> {
+    return this.dataSource.getRepository(Organiser).findOneBy({ id, deactivatedAt: IsNull() });
   }
 
   count(): Promise<number> {

@@ -45,6 +45,23 @@ export class Csrf {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
+  /**
+   * A form token bound to what the server already knows of this browser (the back office's
+   * session id) instead of the nonce cookie: the same HMAC, so a token of one session is worthless
+   * in another, and a public form's token is never a back-office one.
+   */
+  tokenBoundTo(binding: string): string {
+    return this.sign(`bound:${binding}`);
+  }
+
+  verifyBoundTo(req: Request, binding: string): boolean {
+    const sent = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    if (typeof sent !== 'string') return false;
+    const expected = Buffer.from(this.tokenBoundTo(binding));
+    const given = Buffer.from(sent);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
   private sign(nonce: string): string {
     return createHmac('sha256', this.key).update(`csrf:v1:${nonce}`, 'utf8').digest('base64url');
   }

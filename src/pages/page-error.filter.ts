@@ -76,6 +76,6 @@ export class PageErrorFilter implements ExceptionFilter {
     const page = PAGES[status] ?? (status >= 500 ? PAGES[500] : PAGES[400]);
     const headers = exception instanceof DomainError ? exception.headers : {};
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    this.pages.send(res, 'error', { title: page.title }, { ...page, status, lostLink: status === 401 }, { status, personal: status === 401 });
+    this.pages.send(res, 'error', { title: page.title }, { ...page, status, lostLink: status === 401 }, { status, personal: status === 401 || req.path.startsWith('/gestion') });
   }
 }

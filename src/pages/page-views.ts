@@ -23,6 +23,8 @@ export interface PageFrame {
   home?: boolean;
   /** The form was sent back with errors: the document title starts with "Erreur". */
   invalid?: boolean;
+  /** A back-office page (/gestion): its own header, with who is signed in and the sign-out form. */
+  backoffice?: { organiser: { email: string; name: string | null }; csrf: string; section?: string };
 }
 
 export interface SiteFrame {
@@ -49,11 +51,14 @@ export class PageViews {
     for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
       this.hbs.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
     }
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) {
-      const compiled = this.hbs.compile(readFileSync(join(dir, file), 'utf8'), { strict: false, noEscape: false });
-      // Compile now (Handlebars compiles lazily): syntax errors surface at boot.
-      compiled({});
-      this.views.set(basename(file, '.hbs'), compiled);
+    // Views of a folder are named after it: templates/pages/gestion/events.hbs is 'gestion/events'.
+    for (const sub of ['', ...readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !['partials', 'assets'].includes(d.name)).map((d) => d.name)]) {
+      for (const file of readdirSync(join(dir, sub)).filter((f) => f.endsWith('.hbs'))) {
+        const compiled = this.hbs.compile(readFileSync(join(dir, sub, file), 'utf8'), { strict: false, noEscape: false });
+        // Compile now (Handlebars compiles lazily): syntax errors surface at boot.
+        compiled({});
+        this.views.set(sub ? `${sub}/${basename(file, '.hbs')}` : basename(file, '.hbs'), compiled);
+      }
     }
     this.layout = this.views.get('layout')!;
     if (!this.layout) throw new Error(`No layout.hbs in ${dir}`);
