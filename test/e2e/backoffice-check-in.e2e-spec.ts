@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 describe('back office: the welcome desk (/gestion/evenements/{id}/accueil)', () => {
   let t: TestApp;
   let s: Signed;
-  let event: { id: string };
+  let event: Record<string, any>;
   beforeAll(async () => {
     t = await startTestApp();
     s = await signIn(t);
