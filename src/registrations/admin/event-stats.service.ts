@@ -3,7 +3,7 @@ import { EventsRepository } from '../../events/events.repository';
 import { EventStatsDto } from './dto/event-stats.dto';
 import { CheckInStatsDto } from './dto/event-stats.dto';
 import { toCheckInStats, toEventStats } from './event-stats.mapper';
-import { EventStatsRepository } from './event-stats.repository';
+import { EventStatsRepository, NeedCount, SessionNeeds } from './event-stats.repository';
 import { requireEvent } from './require-event';
 
 /** The figures the commissioner reports for an event. */
@@ -29,5 +29,12 @@ export class EventStatsService {
   /** The check-in figures alone (one grouped count): the running count of arrivals at the door. */
   async checkIn(eventId: string): Promise<CheckInStatsDto> {
     return toCheckInStats(await this.stats.countByStatusAndMode(eventId, this.stats.manager));
+  }
+
+  /** Needs to order for (interpreters, meals): the texts confirmed registrants gave, counted, and per workshop. */
+  async needs(eventId: string): Promise<{ event: NeedCount[]; sessions: SessionNeeds[] }> {
+    const event = await requireEvent(this.events, eventId);
+    const [texts, sessions] = await Promise.all([this.stats.confirmedNeeds(event.id), this.stats.workshopNeeds(event.id)]);
+    return { event: texts, sessions };
   }
 }

@@ -33,6 +33,6 @@ import { RetentionService } from './retention.service';
     RetentionService,
     RetentionScheduler,
   ],
-  exports: [AdminRegistrationsService, RetentionService, EventStatsService, CheckInService],
+  exports: [AdminRegistrationsService, RetentionService, EventStatsService, CheckInService, EventReportService, RegistrationsExportService],
 })
 export class RegistrationsAdminModule {}

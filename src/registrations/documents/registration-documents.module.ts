@@ -15,6 +15,6 @@ import { RegistrationDocuments } from './registration-documents.service';
   imports: [EventsModule],
   controllers: [RegistrantDocumentsController, EventDocumentsController],
   providers: [RegistrationDocumentsRepository, RegistrationDocuments, EventDocumentsService, DocumentsWarmUp],
-  exports: [RegistrationDocuments],
+  exports: [RegistrationDocuments, EventDocumentsService],
 })
 export class RegistrationDocumentsModule {}
