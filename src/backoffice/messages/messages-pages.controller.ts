@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../common/domain-error';
 import { UuidPipe } from '../../common/uuid.pipe';
@@ -74,8 +74,8 @@ export class MessagesPagesController {
 
   /** The preview: the message as written and how many people it will reach; nothing is sent yet. */
   @Post('apercu')
-  async preview(@Param('id', eventId) id: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const form = formOf(body);
+  async preview(@Param('id', eventId) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const form = formOf(rawForm(req));
     try {
       const input = await validateAs(BroadcastDto, inputOf(form));
       const count = await this.messages.audienceSize(id, input.audience, input.audience === 'session' ? input.sessionId! : null);
@@ -96,8 +96,8 @@ export class MessagesPagesController {
   }
 
   @Post()
-  async send(@Param('id', eventId) id: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const form = formOf(body);
+  async send(@Param('id', eventId) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const form = formOf(rawForm(req));
     try {
       const { queued } = await this.messages.broadcast(id, await validateAs(BroadcastDto, inputOf(form)));
       res.redirect(303, `/gestion/evenements/${id}/messages?envoye=${queued}`);
@@ -127,3 +127,9 @@ export class MessagesPagesController {
 const formOf = (body: Record<string, unknown>): BroadcastForm => ({ subject: text(body.subject), body: text(body.body), audience: text(body.audience), sessionId: text(body.sessionId) });
 
 const inputOf = (form: BroadcastForm) => ({ subject: form.subject, body: form.body, audience: form.audience, ...(form.audience === 'session' ? { sessionId: form.sessionId } : {}) });
+
+/**
+ * The form as sent, read past the generic body pipe: a message spans lines, which only the DTO
+ * (`BroadcastDto.body` is `@MultiLine()`) may allow; validateAs then applies every rule of the API.
+ */
+const rawForm = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
