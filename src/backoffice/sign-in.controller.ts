@@ -73,6 +73,7 @@ export class SignInController {
         csrf: this.pages.csrfToken(req, res),
         suite: values.suite,
         signedOut: req.query.deconnecte === '1' && status === 200,
+        passwordSet: req.query['mot-de-passe'] === '1' && status === 200,
         errors: errors.summary,
         errorsTitle: errors.summary.length && !Object.keys(errors.fields).length ? 'Connexion impossible' : undefined,
         email: { id: 'email', name: 'email', label: 'Adresse électronique', type: 'email', autocomplete: 'username', required: true, value: values.email ?? '', error: errors.fields.email },

@@ -80,6 +80,16 @@ export class OutboxRepository {
   }
 
   /** Delivered at commit (and once per transaction whatever the number of calls). */
+  /** The message carrying an organiser's invitation link (rendered at delivery, the token derived then). */
+  async insertInvitation(invitationId: string, now: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO outgoing_mail (invitation_id, reason, payload, next_attempt_at, created_at, updated_at)
+       VALUES ($1, 'organiser_invitation', '{}', $2, $2, $2)`,
+      [invitationId, now],
+    );
+    await this.notify(manager);
+  }
+
   async notify(manager: EntityManager): Promise<void> {
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }

@@ -29,6 +29,11 @@ export class OutboxService {
     return this.outbox.insertSessionChange(eventId, sessionId, registrationIds, { ...before }, this.clock.now(), manager);
   }
 
+  /** Tells a new organiser, by email, where to choose their password. */
+  organiserInvited(manager: EntityManager, invitationId: string): Promise<void> {
+    return this.outbox.insertInvitation(invitationId, this.clock.now(), manager);
+  }
+
   /** Wakes every instance's worker at commit (e.g. after a retry). */
   wakeWorkers(manager: EntityManager): Promise<void> {
     return this.outbox.notify(manager);

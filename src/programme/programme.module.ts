@@ -42,6 +42,6 @@ import { SpeakersService } from './speakers/speakers.service';
     ProgrammeChecksService,
     ProgrammeRevisionsRepository,
   ],
-  exports: [ProgrammeRevisionsRepository, SessionHooks, SessionsRepository, SessionsService, RoomsService, SpeakersService, ProgrammeService, ProgrammeRepository],
+  exports: [ProgrammeRevisionsRepository, SessionHooks, SessionsRepository, SessionsService, RoomsService, SpeakersService, ProgrammeService, ProgrammeRepository, ProgrammeChecksService],
 })
 export class ProgrammeModule {}

@@ -9,6 +9,8 @@ export interface ClaimedMail {
   id: string;
   eventId: string;
   registrationId: string;
+  /** Set instead of registrationId on an organiser's invitation. */
+  invitationId: string | null;
   reason: string;
   payload: Record<string, unknown>;
   /** Including this one. */
@@ -74,7 +76,7 @@ export class DeliveryRepository {
          FOR UPDATE SKIP LOCKED
        ) due
        WHERE m.id = due.id
-       RETURNING m.id, m.event_id AS "eventId", m.registration_id AS "registrationId", m.reason, m.payload, m.attempts`,
+       RETURNING m.id, m.event_id AS "eventId", m.registration_id AS "registrationId", m.invitation_id AS "invitationId", m.reason, m.payload, m.attempts`,
       [now, leaseUntil, limit],
     );
     return rowsOf<ClaimedMail>(result);
@@ -114,6 +116,17 @@ export class DeliveryRepository {
        FROM registration r WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
+  }
+
+  /** An invitation as its message needs it; `open` false once used, expired or the organiser deactivated. */
+  async invitation(id: string, now: Date): Promise<{ id: string; email: string; name: string | null; expiresAt: Date; open: boolean } | null> {
+    const rows = await this.dataSource.query(
+      `SELECT i.id, o.email, o.name, i.expires_at AS "expiresAt",
+         (i.used_at IS NULL AND i.expires_at > $2 AND o.deactivated_at IS NULL) AS open
+       FROM organiser_invitation i JOIN organiser o ON o.id = i.organiser_id WHERE i.id = $1`,
+      [id, now],
+    );
+    return rows[0] ?? null;
   }
 
   events(ids: string[]): Promise<Event[]> {

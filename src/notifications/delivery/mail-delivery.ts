@@ -2,7 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { deriveInvitationToken, invitationPath } from '../../auth/invitation-token';
+import { formatFrenchAt } from '../../common/time';
 import { ManageLinks } from '../manage-links';
+import { renderInvitationMail } from '../mail/organiser-invitation.mail';
 import { MailTemplates } from '../mail/mail-templates';
 import { ClaimedMail, DeliveryRepository } from './delivery.repository';
 import { MailAttachments } from './mail-attachments';
@@ -64,7 +67,13 @@ export class MailDelivery implements OnApplicationShutdown {
   }
 
   /** `beforeEach` runs before each message: the worker gives way to HTTP there. */
-  async deliver(batch: ClaimedMail[], beforeEach: () => Promise<unknown> = () => yieldToLoop()): Promise<void> {
+  async deliver(claimed: ClaimedMail[], beforeEach: () => Promise<unknown> = () => yieldToLoop()): Promise<void> {
+    for (const row of claimed.filter((r) => r.invitationId)) {
+      await beforeEach();
+      await this.deliverInvitation(row);
+    }
+    const batch = claimed.filter((r) => !r.invitationId);
+    if (batch.length === 0) return;
     let contexts: Map<string, DeliveryContext>;
     let sent: Map<string, number>;
     try {
@@ -130,6 +139,28 @@ export class MailDelivery implements OnApplicationShutdown {
         html: mail.html,
         text: mail.text,
         attachments,
+      });
+      await this.repository.markSent(row.id, smtpId, this.clock.now());
+    } catch (error) {
+      await this.failed(row, error);
+    }
+  }
+
+  /** An organiser's invitation: the link derived now (never stored), unless the invitation is spent. */
+  private async deliverInvitation(row: ClaimedMail): Promise<void> {
+    try {
+      const invitation = await this.repository.invitation(row.invitationId!, this.clock.now());
+      if (!invitation?.open) return await this.repository.discard(row.id);
+      const url = `${this.config.publicBaseUrl}${invitationPath(deriveInvitationToken(this.config.tokenSecret, invitation.id))}`;
+      const name = invitation.name ?? invitation.email;
+      const mail = renderInvitationMail({ name, url, expiresAt: formatFrenchAt(new Date(invitation.expiresAt), 'Europe/Paris'), contactEmail: this.config.contactEmail });
+      const smtpId = await this.transport.send({
+        messageId: this.messageIdOf(row.id),
+        from: this.config.mailFrom,
+        replyTo: this.config.contactEmail,
+        to: { name, address: invitation.email },
+        ...mail,
+        attachments: [],
       });
       await this.repository.markSent(row.id, smtpId, this.clock.now());
     } catch (error) {
