@@ -114,6 +114,9 @@ describe('back office: registrations, documents, messages and figures of an even
     expect(preview.text).toContain('<strong>1 personne</strong>');
     expect(preview.text).toContain('L’atelier aura lieu salle Pasteur.');
     expect(t.mail.messages.length).toBe(before);
+    const back = await post('/messages/nouveau', form).expect(200);
+    expect(back.text).toContain('value="Changement de salle"');
+    expect(back.text).toContain('L’atelier aura lieu salle Pasteur.</textarea>');
     const invalid = await post('/messages/apercu', { ...form, subject: 'x' }).expect(422);
     expect(invalid.text).toContain('L’objet doit faire entre 3 et 200 caractères.');
     expect(invalid.text).toContain('L’atelier aura lieu salle Pasteur.');

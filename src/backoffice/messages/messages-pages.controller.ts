@@ -72,6 +72,12 @@ export class MessagesPagesController {
     await this.renderForm(req, res, id, { subject: '', body: '', audience: 'confirmed', sessionId: '' }, NO_ERRORS);
   }
 
+  /** Back from the preview to the form, with what was written. */
+  @Post('nouveau')
+  async edit(@Param('id', eventId) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.renderForm(req, res, id, formOf(rawForm(req)), NO_ERRORS);
+  }
+
   /** The preview: the message as written and how many people it will reach; nothing is sent yet. */
   @Post('apercu')
   async preview(@Param('id', eventId) id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
