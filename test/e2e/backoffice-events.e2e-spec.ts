@@ -63,6 +63,27 @@ describe('back office: events and programme builder', () => {
     expect(pub.body.days[0].slots.map((slot: any) => slot.sessions[0].title)).toEqual(['Ouverture', 'Atelier accès aux droits']);
   });
 
+  it('moves a session through its edit form (clash refused, then accepted) and deletes it', async () => {
+    const created = await post('/gestion/evenements', { ...eventForm, title: 'Journée à remanier' }).expect(303);
+    const id = /\/gestion\/evenements\/([0-9a-f-]{36})/.exec(created.headers.location)![1];
+    await post(`/gestion/evenements/${id}/programme/salles`, { name: 'Salle Joffre', capacity: '' }).expect(303);
+    const room = /name="roomId"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec((await get(`/gestion/evenements/${id}/programme`)).text)![1];
+    await post(`/gestion/evenements/${id}/programme/sessions`, { title: 'Plénière', type: 'plenary', day: '2027-03-11', start: '09:00', end: '10:00', roomId: room }).expect(303);
+    await post(`/gestion/evenements/${id}/programme/sessions`, { title: 'Atelier', type: 'workshop', day: '2027-03-11', start: '10:00', end: '11:00', roomId: room }).expect(303);
+    const sessions = (await t.http.get(`/api/events/${id}/sessions`).set(await t.auth()).expect(200)).body.items;
+    const atelier = sessions.find((x: any) => x.title === 'Atelier');
+    const edit = await get(`/gestion/evenements/${id}/programme?session=${atelier.id}`).expect(200);
+    expect(edit.text).toContain('Modifier « Atelier »');
+    expect(edit.text).toMatch(/id="session-start"[^>]*value="10:00"/);
+    const clash = await post(`/gestion/evenements/${id}/programme/sessions/${atelier.id}`, { title: 'Atelier', type: 'workshop', day: '2027-03-11', start: '09:30', end: '10:30', roomId: room }).expect(409);
+    expect(clash.text).toContain('Salle déjà occupée par « Plénière »');
+    expect(clash.text).toContain('Modifier « Atelier »');
+    await post(`/gestion/evenements/${id}/programme/sessions/${atelier.id}`, { title: 'Atelier', type: 'workshop', day: '2027-03-11', start: '14:00', end: '15:30', roomId: room }).expect(303);
+    expect((await t.http.get(`/api/events/${id}/sessions/${atelier.id}`).set(await t.auth()).expect(200)).body.startsAt).toBe('2027-03-11T14:00:00+01:00');
+    await post(`/gestion/evenements/${id}/programme/sessions/${atelier.id}/suppression`, {}).expect(303);
+    await t.http.get(`/api/events/${id}/sessions/${atelier.id}`).set(await t.auth()).expect(404);
+  });
+
   it('says how many people a cancellation will email, and asks for the reason first', async () => {
     const created = await post('/gestion/evenements', { ...eventForm, title: 'Webinaire à annuler' }).expect(303);
     const id = /\/gestion\/evenements\/([0-9a-f-]{36})/.exec(created.headers.location)![1];

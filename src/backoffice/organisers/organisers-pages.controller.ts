@@ -35,7 +35,7 @@ export class OrganisersPagesController {
       res.redirect(303, '/gestion/organisateurs?invite=1');
     } catch (error) {
       if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      const errors = error.code === 'organiser-exists' ? { fields: { email: error.detail }, summary: [{ href: '#email', message: error.detail }] } : formErrors(error, WORDING, ['email', 'name']);
+      const errors = error.code === 'organiser-exists' ? { fields: { email: error.detail }, summary: [{ href: '#email', message: error.detail }] } : formErrors(error, WORDING, ['name', 'email']);
       await this.send(req, res, body, errors, error.status);
     }
   }
