@@ -11,6 +11,9 @@ import { signInPage } from './backoffice-signed-in';
 import { CHROMIUM, launchBrowser, listen, newContext, PHONE, screenshotPath } from './browser';
 import { pdfPageToGrey, y4mOf } from './camera-video';
 
+/** `npm run screenshots` refreshes docs/screenshots/ (and the axe results); `npm test` only checks. */
+const SAVE = process.env.SCREENSHOTS === '1';
+
 jest.setTimeout(120_000);
 
 /**
@@ -67,13 +70,13 @@ describe('back office welcome desk in a real browser', () => {
     const decodeMs = Number(await answer.getAttribute('data-decode-ms'));
     console.log(`welcome desk: scan to answer ${scanMs} ms (QR decode ${decodeMs} ms with ${decoder}; loaded machine)`);
     expect(scanMs).toBeLessThan(500);
-    await page.screenshot({ path: screenshotPath('gestion-accueil-vert-telephone'), fullPage: false });
+    if (SAVE) await page.screenshot({ path: screenshotPath('gestion-accueil-vert-telephone'), fullPage: false });
 
     await page.getByRole('button', { name: 'Scanner à nouveau ce badge' }).click();
     await page.locator('#reponse.rencontres-answer--already').waitFor();
     expect(await answer.locator('[data-answer="headline"]').innerText()).toMatch(/^Déjà enregistré à \d{1,2} h \d{2}$/);
     expect(await page.locator('#arrivees').innerText()).toBe('1 arrivée sur 2 attendues');
-    await page.screenshot({ path: screenshotPath('gestion-accueil-orange-telephone'), fullPage: false });
+    if (SAVE) await page.screenshot({ path: screenshotPath('gestion-accueil-orange-telephone'), fullPage: false });
 
     const checked = await t.http.get(`/api/events/${event.id}/registrations/${amelie.id}`).set(await t.auth()).expect(200);
     expect(checked.body.checkedInAt).not.toBeNull();
@@ -101,7 +104,7 @@ describe('back office welcome desk in a real browser', () => {
       const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       expect(bad).toEqual([]);
-      if (viewport === PHONE) await page.screenshot({ path: screenshotPath('gestion-accueil-telephone'), fullPage: true });
+      if (SAVE && viewport === PHONE) await page.screenshot({ path: screenshotPath('gestion-accueil-telephone'), fullPage: true });
       await context.close();
     }
   });

@@ -9,6 +9,9 @@ import { signInPage } from './backoffice-signed-in';
 import { DESKTOP, launchBrowser, listen, newContext, PHONE, SCREENSHOTS, screenshotPath } from './browser';
 import { Conference, createConference } from './fixtures';
 
+/** `npm run screenshots` refreshes docs/screenshots/ (and the axe results); `npm test` only checks. */
+const SAVE = process.env.SCREENSHOTS === '1';
+
 jest.setTimeout(180_000);
 
 const go = (page: Page, click: () => Promise<void>) => Promise.all([page.waitForNavigation(), click()]);
@@ -53,12 +56,12 @@ describe('back office: following an event in a real browser', () => {
     const table = page.locator('#inscriptions');
     await expect(table.innerText()).resolves.toContain('DURAND Camille');
     expect(await table.locator('tr', { hasText: 'DURAND Camille' }).innerText()).toContain('CAF du Gard');
-    await page.screenshot({ path: screenshotPath('gestion-inscriptions-bureau'), fullPage: true });
+    if (SAVE) await page.screenshot({ path: screenshotPath('gestion-inscriptions-ordinateur'), fullPage: true });
 
     // Ana holds a seat; Bruno is first on the waiting list.
     expect(await table.locator('tr', { hasText: 'SALA Bruno' }).innerText()).toMatch(/LISTE D’ATTENTE — RANG 1/i);
     await go(page, () => page.getByRole('link', { name: 'LOPEZ Ana' }).click());
-    await page.screenshot({ path: screenshotPath('gestion-inscription-bureau'), fullPage: true });
+    if (SAVE) await page.screenshot({ path: screenshotPath('gestion-inscription-ordinateur'), fullPage: true });
     await go(page, () => page.getByRole('link', { name: 'Annuler cette inscription' }).click());
     expect(await page.locator('h1').innerText()).toBe('Annuler l’inscription de LOPEZ Ana ?');
     await go(page, () => page.getByRole('button', { name: 'Confirmer l’annulation' }).click());
@@ -84,7 +87,7 @@ describe('back office: following an event in a real browser', () => {
     const audience = await page.locator('#audience-apercu').innerText();
     const waitlisted = (await t.http.get(`/api/events/${conference.event.id}/registrations?status=waitlisted`).set(await t.auth())).body.items.map((r: any) => r.email);
     expect(audience).toContain(`${waitlisted.length} personne`);
-    await page.screenshot({ path: screenshotPath('gestion-message-apercu-bureau'), fullPage: true });
+    if (SAVE) await page.screenshot({ path: screenshotPath('gestion-message-apercu-ordinateur'), fullPage: true });
     await go(page, () => page.getByRole('button', { name: /^Envoyer à/ }).click());
     expect(await page.locator('main').innerText()).toContain('en file d’envoi');
     const mails = await t.mail.waitFor(waitlisted.length, (m) => m.subject === 'Des places vont se libérer');
@@ -109,7 +112,7 @@ describe('back office: following an event in a real browser', () => {
       ['chiffres', `/gestion/evenements/${id}/chiffres`],
     ];
     const summary: string[] = ['# axe-core, back-office follow-up pages', '', '| page | width | rules passed | serious/critical |', '|---|---|---|---|'];
-    for (const [name, viewport] of [['bureau', DESKTOP], ['telephone', PHONE]] as const) {
+    for (const [name, viewport] of [['ordinateur', DESKTOP], ['telephone', PHONE]] as const) {
       const { page, context } = await newContext(browser, base, { viewport });
       await signInPage(page, paths[0][1]);
       for (const [pageName, path] of paths) {
@@ -118,10 +121,10 @@ describe('back office: following an event in a real browser', () => {
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         summary.push(`| ${pageName} | ${viewport.width} px | ${results.passes.length} | ${bad.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'} |`);
         expect({ page: pageName, violations: bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }).toEqual({ page: pageName, violations: [] });
-        await page.screenshot({ path: screenshotPath(`gestion-${pageName}-${name}`), fullPage: true });
+        if (SAVE) await page.screenshot({ path: screenshotPath(`gestion-${pageName}-${name}`), fullPage: true });
       }
       await context.close();
     }
-    writeFileSync(join(SCREENSHOTS, 'axe-gestion-suivi.md'), summary.join('\n') + '\n');
+    if (SAVE) writeFileSync(join(SCREENSHOTS, 'axe-gestion-suivi.md'), summary.join('\n') + '\n');
   });
 });
