@@ -11,6 +11,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { PagesModule } from './pages/pages.module';
 import { BackofficeModule } from './backoffice/backoffice.module';
+import { BackofficeFollowUpModule } from './backoffice/follow-up.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { MetricsModule } from './observability/metrics.module';
 import { ProgrammeModule } from './programme/programme.module';
@@ -18,7 +19,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
 import { ReferenceModule } from './reference/reference.module';
 
 /** Feature modules, in the order they build on each other. */
-const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, NotificationsModule, RegistrationsModule, HealthModule, PagesModule, BackofficeModule];
+const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, NotificationsModule, RegistrationsModule, HealthModule, PagesModule, BackofficeModule, BackofficeFollowUpModule];
 
 @Module({})
 export class AppModule {

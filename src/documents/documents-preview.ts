@@ -14,6 +14,8 @@ import { renderCertificate } from './certificate/certificate.renderer';
 import { SAMPLE_CERTIFICATE } from './certificate/certificate.sample';
 import { renderProgramme } from './programme/programme.renderer';
 import { longProgramme, SAMPLE_PROGRAMME } from './programme/programme.sample';
+import { renderReport } from './report/report.renderer';
+import { longReport, SAMPLE_REPORT } from './report/report.sample';
 import type { Pdf } from './pdf/pdf-document';
 import { writeFileSync } from 'node:fs';
 
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
     ['attestation.pdf', () => renderCertificate(SAMPLE_CERTIFICATE)],
     ['programme.pdf', () => renderProgramme(SAMPLE_PROGRAMME)],
     ['programme-long.pdf', () => renderProgramme(longProgramme(3, 8))],
+    ['bilan.pdf', () => renderReport(SAMPLE_REPORT)],
+    ['bilan-long.pdf', () => renderReport(longReport(60))],
   ];
   for (const [name, render] of documents) {
     await pipeline(render(), createWriteStream(join(OUT, name)));

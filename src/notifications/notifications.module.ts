@@ -46,6 +46,6 @@ import { RemindersRepository } from './reminders/reminders.repository';
         config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.varDir, 'mail')),
     },
   ],
-  exports: [OutboxService, ManageLinks, OutboxWorker, OutboxBacklog, MAIL_TRANSPORT],
+  exports: [OutboxService, ManageLinks, OutboxWorker, OutboxBacklog, MAIL_TRANSPORT, MessagesService],
 })
 export class NotificationsModule {}

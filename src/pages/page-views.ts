@@ -25,6 +25,8 @@ export interface PageFrame {
   invalid?: boolean;
   /** A back-office page (/gestion): its own header, with who is signed in and the sign-out form. */
   backoffice?: { organiser: { email: string; name: string | null }; csrf: string; section?: string };
+  /** The page's own scripts (same-origin files, loaded deferred after the DSFR's: the CSP forbids inline scripts). */
+  scripts?: string[];
 }
 
 export interface SiteFrame {

@@ -30,7 +30,8 @@ export const ORGANISATION_TYPES: ReferenceItem[] = [
   { code: 'autre', label: 'Autre' },
 ];
 
-const OCCITANIE = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
+/** The region's thirteen départements, which lists and figures put first. */
+export const OCCITANIE = ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'];
 
 const ALL_DEPARTMENTS: Array<[string, string]> = [
   ['01', 'Ain'], ['02', 'Aisne'], ['03', 'Allier'], ['04', 'Alpes-de-Haute-Provence'], ['05', 'Hautes-Alpes'],
@@ -73,3 +74,5 @@ const labelIn = (items: ReferenceItem[]) => {
 export const themeLabel = labelIn(THEMES);
 export const organisationTypeLabel = labelIn(ORGANISATION_TYPES);
 export const departmentLabel = labelIn(DEPARTMENTS);
+
+export const isOccitanie = (code: string | null): boolean => code !== null && OCCITANIE.includes(code);

@@ -1,6 +1,6 @@
 import { signIn, Signed } from '../support/backoffice';
 import { createEvent } from '../support/factories';
-import { actionInput, createRoom, createSession, slot } from '../support/programme-factories';
+import { actionInput, createRoom, createSession, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('back office: highlighted actions to moderate', () => {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { signIn, Signed } from '../support/backoffice';
 import { createEvent } from '../support/factories';
-import { createAction, createRoom, createSession, createSpeaker, slot } from '../support/programme-factories';
+import { createAction, createRoom, createSession, createSpeaker, slot } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // The back-office forms are HTML pages (not in OpenAPI, so not in hostile-input's table): every
@@ -13,6 +13,7 @@ describe('back-office forms never answer a 500 to hostile values', () => {
   let s: Signed;
   let logged: jest.SpyInstance;
   const forms: Array<{ path: string; fields: string[] }> = [];
+  let followUp = '';
 
   beforeAll(async () => {
     logged = jest.spyOn(Logger.prototype, 'error');
@@ -37,7 +38,15 @@ describe('back-office forms never answer a 500 to hostile values', () => {
       { path: `${e}/actions/${action.id}/statut`, fields: ['status'] },
       { path: '/gestion/organisateurs', fields: ['name', 'email'] },
       { path: `${e}/annulation`, fields: ['reason'] },
+      { path: `${e}/accueil`, fields: ['q', 'code'] },
+      { path: `${e}/accueil/scan`, fields: ['code'] },
+      { path: `${e}/messages/nouveau`, fields: ['subject', 'body', 'audience', 'sessionId'] },
+      { path: `${e}/messages/apercu`, fields: ['subject', 'body', 'audience', 'sessionId'] },
+      { path: `${e}/messages`, fields: ['subject', 'body', 'audience', 'sessionId'] },
+      { path: `${e}/messages/00000000-0000-4000-8000-000000000000/relancer`, fields: ['x'] },
+      { path: `${e}/inscriptions/00000000-0000-4000-8000-000000000000/annuler`, fields: ['x'] },
     );
+    followUp = e;
   });
   afterAll(async () => {
     logged.mockRestore();
@@ -56,6 +65,18 @@ describe('back-office forms never answer a 500 to hostile values', () => {
     }
     for (const path of ['/gestion/evenements/pas-un-id', '/gestion/evenements/00000000-0000-4000-8000-000000000000/programme', '/gestion/evenements/nouveau?x=%00', '/gestion/mot-de-passe/%00', '/gestion/connexion?suite=%00']) {
       const res = await t.http.get(path).set('Cookie', s.cookie);
+      if (res.status >= 500) failures.push(`GET ${path} → ${res.status}`);
+    }
+    for (const query of ['status', 'organisationType', 'department', 'sessionId', 'q', 'page']) {
+      for (const value of HOSTILE) {
+        const values = Array.isArray(value) ? value : [value];
+        const path = `${followUp}/inscriptions?${values.map((v) => `${query}=${encodeURIComponent(String(v))}`).join('&')}`;
+        const res = await t.http.get(path).set('Cookie', s.cookie);
+        if (res.status >= 500) failures.push(`GET ${path.slice(0, 80)} → ${res.status}`);
+      }
+    }
+    for (const path of ['/documents/badges.pdf?registrationIds=%00', '/documents/badges.pdf?registrationIds=a&registrationIds=b', '/documents/emargement.pdf?date=2027-02-30', '/documents/sessions/pas-un-id/emargement.pdf', '/messages?status=%00', '/inscriptions/pas-un-id', '/chiffres?x=1']) {
+      const res = await t.http.get(`${followUp}${path}`).set('Cookie', s.cookie);
       if (res.status >= 500) failures.push(`GET ${path} → ${res.status}`);
     }
     expect(failures).toEqual([]);

@@ -21,12 +21,13 @@ describe('check-in at the door', () => {
   const scan = (code: unknown, eventId = event.id) => t.http.post(`/api/events/${eventId}/check-in`).set(auth).send({ code });
 
   it('checks a confirmed registrant in once; a second scan says so and keeps the first time', async () => {
-    const reg = await seedRegistration(t, event.id, { firstName: 'Amélie', lastName: 'Nguyen' });
+    const reg = await seedRegistration(t, event.id, { firstName: 'Amélie', lastName: 'Nguyen', organisation: 'CCAS de Montpellier' });
     t.clock.set('2027-01-05T08:47:12Z');
     const first = await scan(reg.checkInCode).expect(200);
     expect(first.body).toEqual({
       registrationId: reg.id,
       fullName: 'Amélie Nguyen',
+      organisation: 'CCAS de Montpellier',
       checkedInAt: '2027-01-05T09:47:12+01:00',
       alreadyCheckedIn: false,
     });

@@ -176,9 +176,9 @@ export async function seedStatsDataSet(t: TestApp) {
       { code: 'autre', label: 'Autre', confirmed: 0 },
     ],
     byDepartment: [
-      { code: '34', label: 'Hérault', confirmed: 2 },
-      { code: '31', label: 'Haute-Garonne', confirmed: 1 },
-      { code: null, label: 'Non renseigné', confirmed: 1 },
+      { code: '34', label: 'Hérault', occitanie: true, confirmed: 2 },
+      { code: '31', label: 'Haute-Garonne', occitanie: true, confirmed: 1 },
+      { code: null, label: 'Non renseigné', occitanie: false, confirmed: 1 },
     ],
     byTheme: THEMES.map((theme) => ({ code: theme.code, label: theme.label, choices: themeChoices[theme.code] ?? 0 })),
     sessions: [

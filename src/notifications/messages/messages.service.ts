@@ -67,6 +67,15 @@ export class MessagesService {
     });
   }
 
+  /** How many people a broadcast to this audience would reach now: the same audience query as the sending. */
+  async audienceSize(eventId: string, audience: BroadcastDto['audience'], sessionId: string | null): Promise<number> {
+    await this.requireEvent(eventId);
+    if (sessionId && !(await this.messages.sessionInEvent(eventId, sessionId, this.dataSource.manager))) {
+      throw unprocessable('validation', 'Cette session n’appartient pas à cet événement.', [{ field: 'sessionId', message: 'is not a session of this event' }]);
+    }
+    return (await this.messages.audience(eventId, audience, sessionId, this.dataSource.manager)).length;
+  }
+
   private async requireEvent(id: string): Promise<Event> {
     const event = await this.events.findById(id);
     if (!event) throw notFound('Event', 'Événement introuvable.');

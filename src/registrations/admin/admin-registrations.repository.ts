@@ -29,6 +29,7 @@ export interface CheckInRow {
   id: string;
   firstName: string;
   lastName: string;
+  organisation: string | null;
   status: RegistrationStatus;
   checkedInAt: Date | null;
 }
@@ -143,7 +144,7 @@ export class AdminRegistrationsRepository {
     const [rows] = await (manager ?? this.dataSource.manager).query<[CheckInRow[], number]>(
       `UPDATE registration SET checked_in_at = $3, updated_at = $3
        WHERE event_id = $1 AND check_in_code = $2 AND status = 'confirmed' AND checked_in_at IS NULL
-       RETURNING id, first_name AS "firstName", last_name AS "lastName", status, checked_in_at AS "checkedInAt"`,
+       RETURNING id, first_name AS "firstName", last_name AS "lastName", organisation, status, checked_in_at AS "checkedInAt"`,
       [eventId, code, at],
     );
     return rows[0] ?? null;
@@ -151,7 +152,7 @@ export class AdminRegistrationsRepository {
 
   async findByCheckInCode(eventId: string, code: string): Promise<CheckInRow | null> {
     const rows: CheckInRow[] = await this.dataSource.query(
-      `SELECT id, first_name AS "firstName", last_name AS "lastName", status, checked_in_at AS "checkedInAt"
+      `SELECT id, first_name AS "firstName", last_name AS "lastName", organisation, status, checked_in_at AS "checkedInAt"
        FROM registration WHERE event_id = $1 AND check_in_code = $2`,
       [eventId, code],
     );

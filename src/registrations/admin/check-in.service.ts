@@ -43,6 +43,7 @@ export class CheckInService {
     return {
       registrationId: row.id,
       fullName: `${row.firstName} ${row.lastName}`,
+      organisation: row.organisation,
       checkedInAt: toZonedIso(row.checkedInAt!, timeZone),
       alreadyCheckedIn,
     };

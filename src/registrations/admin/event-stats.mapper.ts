@@ -1,6 +1,6 @@
-import { DEPARTMENTS, departmentLabel, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
+import { DEPARTMENTS, departmentLabel, isOccitanie, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
 import type { ReferenceItem } from '../../reference/reference.data';
-import { DepartmentCountDto, EventStatsDto } from './dto/event-stats.dto';
+import { CheckInStatsDto, DepartmentCountDto, EventStatsDto } from './dto/event-stats.dto';
 import type { KeyCount, SessionCount, StatusModeCount } from './event-stats.repository';
 
 export interface StatsCounts {
@@ -28,18 +28,24 @@ function departments(counts: KeyCount[]): DepartmentCountDto[] {
   const rank = new Map(DEPARTMENTS.map((d, i) => [d.code, i]));
   const given = counts
     .filter((c) => c.code !== null && c.count > 0)
-    .sort((a, b) => b.count - a.count || (rank.get(a.code!) ?? Infinity) - (rank.get(b.code!) ?? Infinity))
-    .map((c) => ({ code: c.code, label: departmentLabel(c.code!), confirmed: c.count }));
+    .sort((a, b) => Number(isOccitanie(b.code)) - Number(isOccitanie(a.code)) || b.count - a.count || (rank.get(a.code!) ?? Infinity) - (rank.get(b.code!) ?? Infinity))
+    .map((c) => ({ code: c.code, label: departmentLabel(c.code!), occitanie: isOccitanie(c.code), confirmed: c.count }));
   const notGiven = counts.find((c) => c.code === null && c.count > 0);
-  return notGiven ? [...given, { code: null, label: 'Non renseigné', confirmed: notGiven.count }] : given;
+  return notGiven ? [...given, { code: null, label: 'Non renseigné', occitanie: false, confirmed: notGiven.count }] : given;
+}
+
+/** Who is expected at the door (confirmed, on site) and who came (confirmed, checked in). */
+export function toCheckInStats(byStatusAndMode: StatusModeCount[]): CheckInStatsDto {
+  const confirmed = byStatusAndMode.filter((c) => c.status === 'confirmed');
+  const expected = confirmed.filter((c) => c.mode === 'onsite').reduce((total, c) => total + c.count, 0);
+  const checkedIn = confirmed.reduce((total, c) => total + c.checkedIn, 0);
+  return { checkedIn, expected, rate: ratio(checkedIn, expected) };
 }
 
 export function toEventStats(counts: StatsCounts): EventStatsDto {
   const sum = (filter: (c: StatusModeCount) => boolean, pick: (c: StatusModeCount) => number = (c) => c.count) =>
     counts.byStatusAndMode.filter(filter).reduce((total, c) => total + pick(c), 0);
   const confirmed = (c: StatusModeCount) => c.status === 'confirmed';
-  const expected = sum((c) => confirmed(c) && c.mode === 'onsite');
-  const checkedIn = sum(confirmed, (c) => c.checkedIn);
   const mode = (m: string) => ({
     confirmed: sum((c) => c.mode === m && c.status === 'confirmed'),
     waitlisted: sum((c) => c.mode === m && c.status === 'waitlisted'),
@@ -62,6 +68,6 @@ export function toEventStats(counts: StatsCounts): EventStatsDto {
       waitlisted: s.waitlisted,
       fillRate: ratio(s.confirmed, s.capacity),
     })),
-    checkIn: { checkedIn, expected, rate: ratio(checkedIn, expected) },
+    checkIn: toCheckInStats(counts.byStatusAndMode),
   };
 }

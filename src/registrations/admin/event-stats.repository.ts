@@ -28,6 +28,10 @@ export interface SessionCount {
 export class EventStatsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   /** All figures from one snapshot, so that they add up with each other. */
   inSnapshot<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', work);
@@ -87,4 +91,48 @@ export class EventStatsRepository {
       [eventId],
     );
   }
+
+  /** Confirmed registrants' stated needs, grouped by their text (case and spaces folded), most frequent first. */
+  confirmedNeeds(eventId: string): Promise<NeedCount[]> {
+    return this.dataSource.query(
+      `SELECT kind, min(text) AS text, count(*)::int AS count FROM (
+         SELECT 'accessibility' AS kind, btrim(accessibility_needs) AS text FROM registration
+         WHERE event_id = $1 AND status = 'confirmed' AND btrim(coalesce(accessibility_needs, '')) <> ''
+         UNION ALL
+         SELECT 'dietary', btrim(dietary_requirements) FROM registration
+         WHERE event_id = $1 AND status = 'confirmed' AND btrim(coalesce(dietary_requirements, '')) <> ''
+       ) needs GROUP BY kind, lower(regexp_replace(text, '\\s+', ' ', 'g')) ORDER BY kind, count(*) DESC, min(text)`,
+      [eventId],
+    );
+  }
+
+  /** Per workshop: how many of its confirmed participants stated an accessibility need, a dietary requirement. */
+  workshopNeeds(eventId: string): Promise<SessionNeeds[]> {
+    return this.dataSource.query(
+      `SELECT s.id AS "sessionId", s.title,
+         count(r.id)::int AS confirmed,
+         count(r.id) FILTER (WHERE btrim(coalesce(r.accessibility_needs, '')) <> '')::int AS accessibility,
+         count(r.id) FILTER (WHERE btrim(coalesce(r.dietary_requirements, '')) <> '')::int AS dietary
+       FROM session s
+       LEFT JOIN session_choice sc ON sc.session_id = s.id AND sc.status = 'confirmed'
+       LEFT JOIN registration r ON r.id = sc.registration_id AND r.status = 'confirmed'
+       WHERE s.event_id = $1 AND s.type = 'workshop'
+       GROUP BY s.id ORDER BY s.starts_at, s.title, s.id`,
+      [eventId],
+    );
+  }
+}
+
+export interface NeedCount {
+  kind: 'accessibility' | 'dietary';
+  text: string;
+  count: number;
+}
+
+export interface SessionNeeds {
+  sessionId: string;
+  title: string;
+  confirmed: number;
+  accessibility: number;
+  dietary: number;
 }

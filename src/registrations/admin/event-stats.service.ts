@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventsRepository } from '../../events/events.repository';
 import { EventStatsDto } from './dto/event-stats.dto';
-import { toEventStats } from './event-stats.mapper';
-import { EventStatsRepository } from './event-stats.repository';
+import { CheckInStatsDto } from './dto/event-stats.dto';
+import { toCheckInStats, toEventStats } from './event-stats.mapper';
+import { EventStatsRepository, NeedCount, SessionNeeds } from './event-stats.repository';
 import { requireEvent } from './require-event';
 
 /** The figures the commissioner reports for an event. */
@@ -23,5 +24,17 @@ export class EventStatsService {
       sessions: await this.stats.workshopFill(event.id, manager),
     }));
     return toEventStats(counts);
+  }
+
+  /** The check-in figures alone (one grouped count): the running count of arrivals at the door. */
+  async checkIn(eventId: string): Promise<CheckInStatsDto> {
+    return toCheckInStats(await this.stats.countByStatusAndMode(eventId, this.stats.manager));
+  }
+
+  /** Needs to order for (interpreters, meals): the texts confirmed registrants gave, counted, and per workshop. */
+  async needs(eventId: string): Promise<{ event: NeedCount[]; sessions: SessionNeeds[] }> {
+    const event = await requireEvent(this.events, eventId);
+    const [texts, sessions] = await Promise.all([this.stats.confirmedNeeds(event.id), this.stats.workshopNeeds(event.id)]);
+    return { event: texts, sessions };
   }
 }

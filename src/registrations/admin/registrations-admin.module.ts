@@ -4,6 +4,8 @@ import { AdminRegistrationsRepository } from './admin-registrations.repository';
 import { AdminRegistrationsService } from './admin-registrations.service';
 import { CheckInController } from './check-in.controller';
 import { CheckInService } from './check-in.service';
+import { EventReportController } from './event-report.controller';
+import { EventReportService } from './event-report.service';
 import { EventStatsController } from './event-stats.controller';
 import { EventStatsRepository } from './event-stats.repository';
 import { EventStatsService } from './event-stats.service';
@@ -17,7 +19,7 @@ import { RetentionService } from './retention.service';
 /** Organisers' side of registrations: lists, CSV export, figures, check-in, retention. */
 @Module({
   imports: [EventsModule],
-  controllers: [RegistrationsAdminController, CheckInController, EventStatsController],
+  controllers: [RegistrationsAdminController, CheckInController, EventStatsController, EventReportController],
   providers: [
     AdminRegistrationsRepository,
     AdminRegistrationsService,
@@ -26,10 +28,11 @@ import { RetentionService } from './retention.service';
     RegistrationsExportService,
     EventStatsRepository,
     EventStatsService,
+    EventReportService,
     RetentionRepository,
     RetentionService,
     RetentionScheduler,
   ],
-  exports: [AdminRegistrationsService, RetentionService, EventStatsService],
+  exports: [AdminRegistrationsService, RetentionService, EventStatsService, CheckInService, EventReportService, RegistrationsExportService],
 })
 export class RegistrationsAdminModule {}

@@ -16,6 +16,6 @@ import { RegistrationDocuments } from './registration-documents.service';
   imports: [EventsModule],
   controllers: [RegistrantDocumentsController, EventDocumentsController],
   providers: [{ provide: RenderPool, useFactory: () => new RenderPool() }, RegistrationDocumentsRepository, RegistrationDocuments, EventDocumentsService, DocumentsWarmUp],
-  exports: [RegistrationDocuments],
+  exports: [RegistrationDocuments, EventDocumentsService],
 })
 export class RegistrationDocumentsModule {}

@@ -12,6 +12,7 @@ export class CheckInDto {
 export class CheckInResultDto {
   @ApiProperty({ format: 'uuid' }) registrationId: string;
   @ApiProperty({ example: 'Hélène Martínez' }) fullName: string;
+  @ApiProperty({ example: 'CCAS de Montpellier', nullable: true, type: String }) organisation: string | null;
   @ApiProperty({ example: '2027-03-11T08:47:12+01:00' }) checkedInAt: string;
   @ApiProperty({ description: 'true when this badge had already been scanned (checkedInAt is the first scan)' })
   alreadyCheckedIn: boolean;

@@ -25,6 +25,7 @@ export class CodeCountDto {
 export class DepartmentCountDto {
   @ApiProperty({ example: '34', nullable: true, type: String, description: 'null: département not given' }) code: string | null;
   @ApiProperty({ example: 'Hérault' }) label: string;
+  @ApiProperty({ example: true, description: 'One of Occitanie’s thirteen départements (listed first)' }) occitanie: boolean;
   @ApiProperty({ example: 95, description: 'Confirmed registrations' }) confirmed: number;
 }
 
@@ -60,7 +61,7 @@ export class EventStatsDto {
   byOrganisationType: CodeCountDto[];
   @ApiProperty({
     type: [DepartmentCountDto],
-    description: 'Départements with at least one confirmed registrant, most first (ties in reference order); then code null for "not given"',
+    description: 'Départements with at least one confirmed registrant: Occitanie’s first, then the others, each most first (ties in reference order); then code null for "not given"',
   })
   byDepartment: DepartmentCountDto[];
   @ApiProperty({ type: [ThemeCountDto], description: 'Every theme, in reference order, zeros included' })

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { renderReport } from '../../documents/report/report.renderer';
+import { EventsRepository } from '../../events/events.repository';
+import type { RenderedDocument } from '../documents/event-documents.service';
+import { organiserNameOf } from '../documents/registration-documents.service';
+import { toReportView } from './event-report.view';
+import { EventStatsService } from './event-stats.service';
+import { requireEvent } from './require-event';
+
+/** The event's bilan for the commissioner: the figures of `/stats`, as charts on printable pages. */
+@Injectable()
+export class EventReportService {
+  constructor(
+    private readonly events: EventsRepository,
+    private readonly stats: EventStatsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async report(eventId: string): Promise<RenderedDocument> {
+    const event = await requireEvent(this.events, eventId);
+    const stats = await this.stats.forEvent(event.id);
+    const now = this.clock.now();
+    const pdf = renderReport(toReportView(event, stats, organiserNameOf(this.config), now), { createdAt: now });
+    return { event, pdf, filename: `bilan-${event.slug}.pdf` };
+  }
+}
