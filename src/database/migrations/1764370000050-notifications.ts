@@ -76,7 +76,7 @@ export class Notifications1764370000050 implements MigrationInterface {
  * plan_cache_mode: PL/pgSQL keeps each statement's plan per session; a generic plan is never
  * re-planned under the lock.
  */
-const REGISTER_ATTENDEE = `
+export const REGISTER_ATTENDEE = `
 CREATE FUNCTION register_attendee(p_registration jsonb, p_session_ids uuid[], p_now timestamptz)
   RETURNS TABLE (outcome text, status text, "position" int, sessions json, detail json)
   LANGUAGE plpgsql VOLATILE

@@ -52,6 +52,11 @@ export function drawBadge(doc: Pdf, badge: BadgeView, x: number, y: number): voi
   drawQrCode(doc, badge.checkInCode, qrX, qrY, QR, 2);
   doc.font(SANS).fontSize(6.5).fillColor('#000000');
   doc.text(groupedCode(badge.checkInCode), qrX - 6, qrY + QR + 1, { width: QR + 12, align: 'center', lineBreak: false });
+  if (badge.needs?.length) {
+    // Discreet: small grey words for the welcome desk, between the code and the band.
+    const needs = fitText(doc, badge.needs.join(' · '), { font: SANS, maxSize: 6.5, minSize: 5, width: QR + 12, maxLines: 2 });
+    drawFitted(doc.fillColor('#444444'), needs, qrX - 6, qrY + QR + 10, { width: QR + 12, align: 'center' });
+  }
 
   // The organisation type as a coloured band with its label in words; the mode on its right.
   const colour = bandColour(badge.organisationType);

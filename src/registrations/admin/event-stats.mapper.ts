@@ -1,7 +1,7 @@
-import { DEPARTMENTS, departmentLabel, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
+import { ACCESSIBILITY_NEEDS, DEPARTMENTS, departmentLabel, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
 import type { ReferenceItem } from '../../reference/reference.data';
-import { DepartmentCountDto, EventStatsDto } from './dto/event-stats.dto';
-import type { KeyCount, SessionCount, StatusModeCount } from './event-stats.repository';
+import { DepartmentCountDto, EventStatsDto, NeedsDto } from './dto/event-stats.dto';
+import type { KeyCount, NeedCount, SessionCount, StatusModeCount } from './event-stats.repository';
 
 export interface StatsCounts {
   byStatusAndMode: StatusModeCount[];
@@ -9,6 +9,15 @@ export interface StatsCounts {
   byDepartment: KeyCount[];
   byTheme: KeyCount[];
   sessions: SessionCount[];
+  needs: NeedCount[];
+}
+
+function needsOf(counts: NeedCount[], sessionId: string | null): NeedsDto {
+  const mine = counts.filter((c) => c.sessionId === sessionId);
+  return {
+    accessibility: everyItem(ACCESSIBILITY_NEEDS, mine.filter((c) => c.code !== 'travel_support')).map((i) => ({ code: i.code, label: i.label, confirmed: i.count })),
+    travelSupport: mine.find((c) => c.code === 'travel_support')?.count ?? 0,
+  };
 }
 
 /** A ratio for reports: 3 decimals, null when the denominator means "no limit" or "nobody". */
@@ -60,8 +69,10 @@ export function toEventStats(counts: StatsCounts): EventStatsDto {
       capacity: s.capacity,
       confirmed: s.confirmed,
       waitlisted: s.waitlisted,
+      needs: needsOf(counts.needs, s.sessionId),
       fillRate: ratio(s.confirmed, s.capacity),
     })),
+    needs: needsOf(counts.needs, null),
     checkIn: { checkedIn, expected, rate: ratio(checkedIn, expected) },
   };
 }

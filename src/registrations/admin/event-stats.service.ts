@@ -21,6 +21,7 @@ export class EventStatsService {
       byDepartment: await this.stats.confirmedByDepartment(event.id, manager),
       byTheme: await this.stats.confirmedChoicesByTheme(event.id, manager),
       sessions: await this.stats.workshopFill(event.id, manager),
+      needs: await this.stats.confirmedNeeds(event.id, manager),
     }));
     return toEventStats(counts);
   }

@@ -37,7 +37,7 @@ export class RetentionRepository {
        registrations AS (
          UPDATE registration r SET
            first_name = 'Anonyme', last_name = 'Anonyme', email = 'anonyme+' || r.id || '@invalid',
-           organisation = NULL, job_title = NULL, accessibility_needs = NULL, dietary_requirements = NULL,
+           organisation = NULL, job_title = NULL, accessibility_needs = NULL, accessibility = '{}', travel_support = false, dietary_requirements = NULL,
            manage_token_hash = encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex'),
            token_version = r.token_version + 1,
            anonymised_at = $2, updated_at = $2
