@@ -40,8 +40,9 @@ export class RegistrationChangesService {
     if (Object.keys(details).length) await this.registrations.update(r.id, { ...details, updatedAt: now }, manager);
 
     let confirmed = r.status === 'confirmed';
-    // A confirmed person changing type may free a kept seat (their seat now counts as a general one).
-    if (confirmed && details.organisationType !== undefined && details.organisationType !== r.organisationType) {
+    // A change of type moves seats: a confirmed person's seat may now count as a general one (freeing a
+    // kept seat), a waiting person may now be someone a free kept seat is for.
+    if (details.organisationType !== undefined && details.organisationType !== r.organisationType) {
       await this.waitlist.promoteEvent(event, r.attendanceMode, manager);
     }
     if (input.attendanceMode && input.attendanceMode !== r.attendanceMode) {

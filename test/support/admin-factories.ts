@@ -184,6 +184,7 @@ export async function buildStatsDataSet(t: TestApp) {
       { sessionId: wc, title: 'Atelier C : emploi', capacity: null, confirmed: 1, waitlisted: 1, needs: needs({}, 0), fillRate: null },
     ],
     needs: needs({ wheelchair: 2, easy_read: 1 }, 1),
+    quotas: [],
     checkIn: { checkedIn: 2, expected: 3, rate: 0.667 },
   };
   return { event, regs, workshops: { wa, wb, wc }, expected };

@@ -1,4 +1,5 @@
-import { ACCESSIBILITY_NEEDS, DEPARTMENTS, departmentLabel, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
+import type { QuotaSeats } from '../../events/event-seats';
+import { ACCESSIBILITY_NEEDS, DEPARTMENTS, departmentLabel, ORGANISATION_TYPES, organisationTypeLabel, THEMES } from '../../reference/reference.data';
 import type { ReferenceItem } from '../../reference/reference.data';
 import { DepartmentCountDto, EventStatsDto, NeedsDto } from './dto/event-stats.dto';
 import type { KeyCount, NeedCount, SessionCount, StatusModeCount } from './event-stats.repository';
@@ -43,7 +44,7 @@ function departments(counts: KeyCount[]): DepartmentCountDto[] {
   return notGiven ? [...given, { code: null, label: 'Non renseigné', confirmed: notGiven.count }] : given;
 }
 
-export function toEventStats(counts: StatsCounts): EventStatsDto {
+export function toEventStats(counts: StatsCounts, quotas: QuotaSeats[] = []): EventStatsDto {
   const sum = (filter: (c: StatusModeCount) => boolean, pick: (c: StatusModeCount) => number = (c) => c.count) =>
     counts.byStatusAndMode.filter(filter).reduce((total, c) => total + pick(c), 0);
   const confirmed = (c: StatusModeCount) => c.status === 'confirmed';
@@ -73,6 +74,7 @@ export function toEventStats(counts: StatsCounts): EventStatsDto {
       fillRate: ratio(s.confirmed, s.capacity),
     })),
     needs: needsOf(counts.needs, null),
+    quotas: quotas.map((q) => ({ organisationType: q.organisationType, label: organisationTypeLabel(q.organisationType), attendanceMode: q.attendanceMode, seats: q.seats, taken: q.taken, left: q.left })),
     checkIn: { checkedIn, expected, rate: ratio(checkedIn, expected) },
   };
 }

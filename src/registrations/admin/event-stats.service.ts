@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
 import { EventsRepository } from '../../events/events.repository';
 import { EventStatsDto } from './dto/event-stats.dto';
 import { toEventStats } from './event-stats.mapper';
@@ -11,6 +12,7 @@ export class EventStatsService {
   constructor(
     private readonly events: EventsRepository,
     private readonly stats: EventStatsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async forEvent(eventId: string): Promise<EventStatsDto> {
@@ -23,6 +25,8 @@ export class EventStatsService {
       sessions: await this.stats.workshopFill(event.id, manager),
       needs: await this.stats.confirmedNeeds(event.id, manager),
     }));
-    return toEventStats(counts);
+    // Kept seats as the seat rule counts them (the same figures as the event's own answer).
+    const seats = await this.events.seatsFor([event.id], this.clock.now());
+    return toEventStats(counts, seats.get(event.id)?.quotas ?? []);
   }
 }

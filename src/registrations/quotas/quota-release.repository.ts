@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { rowsOf } from '../../common/sql-rows';
 
 /** The events whose kept seats are due to go back to everyone. */
 @Injectable()
@@ -20,10 +21,10 @@ export class QuotaReleaseRepository {
 
   /** Sets the release once: false when it was already set (the event row must be locked). */
   async markReleased(eventId: string, now: Date, manager: EntityManager): Promise<boolean> {
-    const rows: Array<{ id: string }> = await manager.query(
+    const result: unknown = await manager.query(
       `UPDATE event SET quotas_released_at = $2 WHERE id = $1 AND quotas_released_at IS NULL RETURNING id`,
       [eventId, now],
     );
-    return rows.length === 1;
+    return rowsOf(result).length === 1;
   }
 }

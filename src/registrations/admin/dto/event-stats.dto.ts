@@ -59,6 +59,15 @@ export class SessionFillDto {
   fillRate: number | null;
 }
 
+export class QuotaStatsDto {
+  @ApiProperty({ example: 'personne_concernee' }) organisationType: string;
+  @ApiProperty({ example: 'Personne concernée' }) label: string;
+  @ApiProperty({ enum: ['onsite', 'online'] }) attendanceMode: string;
+  @ApiProperty({ example: 30 }) seats: number;
+  @ApiProperty({ example: 12, description: 'Kept seats taken by people of that type' }) taken: number;
+  @ApiProperty({ example: 18, description: 'Kept seats still free for that type (0 once released)' }) left: number;
+}
+
 export class CheckInStatsDto {
   @ApiProperty({ example: 250, description: 'Confirmed registrants checked in' }) checkedIn: number;
   @ApiProperty({ example: 300, description: 'Confirmed onsite registrants' }) expected: number;
@@ -81,5 +90,6 @@ export class EventStatsDto {
   @ApiProperty({ type: [SessionFillDto], description: 'The event’s workshops in programme order' })
   sessions: SessionFillDto[];
   @ApiProperty({ type: NeedsDto, description: 'Needs of the confirmed registrants, for the whole event' }) needs: NeedsDto;
+  @ApiProperty({ type: [QuotaStatsDto], description: 'Seats kept for organisation types, as the event answers them' }) quotas: QuotaStatsDto[];
   @ApiProperty({ type: CheckInStatsDto }) checkIn: CheckInStatsDto;
 }
