@@ -19,7 +19,7 @@ export class RetentionRepository {
 
   /**
    * Wipes the personal data of up to `limit` registrations of events that ended before
-   * `endedBefore`, and of the emails written to them. What the figures need stays: organisation
+   * `endedBefore`, and of the emails written to them. What the figures need stays: the structured needs and travel support, organisation
    * type, département, attendance mode, status, check-in time and workshop choices.
    * The manage token is replaced by the hash of nothing anyone holds, so old links stop working;
    * the email becomes unique per row, so the one-active-email-per-event index still holds.
@@ -37,7 +37,7 @@ export class RetentionRepository {
        registrations AS (
          UPDATE registration r SET
            first_name = 'Anonyme', last_name = 'Anonyme', email = 'anonyme+' || r.id || '@invalid',
-           organisation = NULL, job_title = NULL, accessibility_needs = NULL, accessibility = '{}', travel_support = false, dietary_requirements = NULL,
+           organisation = NULL, job_title = NULL, accessibility_needs = NULL, dietary_requirements = NULL,
            manage_token_hash = encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex'),
            token_version = r.token_version + 1,
            anonymised_at = $2, updated_at = $2
