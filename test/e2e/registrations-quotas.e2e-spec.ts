@@ -152,6 +152,15 @@ describe('places kept for a kind of participant (quotas)', () => {
     expect(answered.seatsLeft).toBe(0);
   });
 
+  it('tells the public on the event page how many general seats are left and which seats are kept', async () => {
+    const event = await createEvent(t, { capacity: 10, quotas: [{ organisationType: 'personne_concernee', seats: 4 }] });
+    await register(t, event.id, PC).expect(201);
+    const page = await t.http.get(`/evenements/${event.slug}`).expect(200);
+    const text = page.text.replace(/\s+/g, ' ');
+    expect(text).toContain('6 places restantes');
+    expect(text).toMatch(/Places réservées<\/dt><dd>3 pour « Personne concernée », jusqu’au [a-z]+ \d/);
+  });
+
   it('shows kept seats in /stats', async () => {
     const event = await createEvent(t, { capacity: 10, quotas: [{ organisationType: 'personne_concernee', seats: 3 }] });
     await register(t, event.id, PC).expect(201);
