@@ -12,6 +12,8 @@ const draft = (overrides: Partial<EventDraft> = {}): EventDraft => ({
   registrationOpensAt: null,
   registrationClosesAt: null,
   reminderOffsets: [10080, 1440],
+  quotas: [],
+  quotasReleaseAt: null,
   ...overrides,
 });
 
@@ -50,5 +52,23 @@ describe('event rules', () => {
     expect(isRegistrationOpen(windowed, new Date('2027-01-31T23:59:00Z'))).toBe(false);
     expect(isRegistrationOpen(windowed, new Date('2027-02-01T00:00:00Z'))).toBe(true);
     expect(isRegistrationOpen(windowed, new Date('2027-03-05T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('quota rules', () => {
+  const hybrid = { format: 'hybrid' as const, onlineUrl: 'https://visio.example.org', capacity: 100, onlineCapacity: 50 };
+  it('accepts kept seats that fit the capacity of their mode', () => {
+    expect(fields(draft({ quotas: [{ organisationType: 'personne_concernee', seats: 400 }] }))).toEqual([]);
+    expect(fields(draft({ ...hybrid, quotas: [{ organisationType: 'personne_concernee', seats: 100 }, { organisationType: 'personne_concernee', attendanceMode: 'online', seats: 50 }] }))).toEqual([]);
+  });
+  it('refuses kept seats above the capacity, per mode, and without a capacity', () => {
+    expect(fields(draft({ quotas: [{ organisationType: 'personne_concernee', seats: 300 }, { organisationType: 'citoyen', seats: 101 }] }))).toEqual(['quotas']);
+    expect(fields(draft({ ...hybrid, quotas: [{ organisationType: 'citoyen', attendanceMode: 'online', seats: 51 }] }))).toEqual(['quotas']);
+    expect(fields(draft({ ...hybrid, onlineCapacity: null, quotas: [{ organisationType: 'citoyen', attendanceMode: 'online', seats: 1 }] }))).toEqual(['quotas']);
+  });
+  it('refuses a mode the event does not have, a type twice in one mode, a release after the end', () => {
+    expect(fields(draft({ quotas: [{ organisationType: 'citoyen', attendanceMode: 'online', seats: 1 }] }))).toEqual(['quotas.0.attendanceMode']);
+    expect(fields(draft({ quotas: [{ organisationType: 'citoyen', seats: 1 }, { organisationType: 'citoyen', seats: 2 }] }))).toEqual(['quotas.1.organisationType']);
+    expect(fields(draft({ quotas: [{ organisationType: 'citoyen', seats: 1 }], quotasReleaseAt: new Date('2027-03-13T00:00:00Z') }))).toEqual(['quotasReleaseAt']);
   });
 });

@@ -1,5 +1,6 @@
 import { FieldError } from '../common/domain-error';
 import type { EventFormat, EventKind, Venue } from './event.entity';
+import { checkQuotaRules, QuotaInput } from './event-quotas';
 
 /** The state an event would have after a create or a patch, checked as a whole. */
 export interface EventDraft {
@@ -14,6 +15,8 @@ export interface EventDraft {
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
   reminderOffsets: number[];
+  quotas: QuotaInput[];
+  quotasReleaseAt: Date | null;
 }
 
 const MAX_DURATION_MS = 31 * 24 * 3600 * 1000;
@@ -40,7 +43,7 @@ export function checkEventRules(e: EventDraft): FieldError[] {
   if (closes && closes.getTime() > e.endsAt.getTime()) add('registrationClosesAt', 'must not be after the event ends');
   if (opens && closes && closes.getTime() <= opens.getTime()) add('registrationClosesAt', 'must be after registrationOpensAt');
   if (new Set(e.reminderOffsets).size !== e.reminderOffsets.length) add('reminders', 'offsets must be distinct');
-  return errors;
+  return [...errors, ...checkQuotaRules(e)];
 }
 
 /** Registration is open while published and inside the window (default: publication → start). */

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { EventQuota } from './event-quotas';
 
 export type EventKind = 'conference' | 'study_day' | 'webinar';
 export type EventFormat = 'onsite' | 'online' | 'hybrid';
@@ -33,6 +34,12 @@ export class Event {
   @Column('text', { array: true }) themes: string[];
   @Column('text', { array: true }) departments: string[];
   @Column('integer', { name: 'reminder_offsets', array: true }) reminderOffsets: number[];
+  /** Seats kept for organisation types (see event-quotas.ts), each with its attendance mode resolved. */
+  @Column('jsonb') quotas: EventQuota[];
+  /** When kept seats not taken go back to everyone (set from the default when quotas are given). */
+  @Column('timestamptz', { name: 'quotas_release_at', nullable: true }) quotasReleaseAt: Date | null;
+  /** Set once, by the release job, when it gave the kept seats back and promoted the waiting lists. */
+  @Column('timestamptz', { name: 'quotas_released_at', nullable: true }) quotasReleasedAt: Date | null;
   @Column('text') status: EventStatus;
   @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason: string | null;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;

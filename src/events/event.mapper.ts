@@ -7,7 +7,7 @@ import { EventSeats, ModeSeats } from './event-seats';
 function modeSeats(seats: ModeSeats, capacity: number | null): ModeSeatsDto {
   return {
     seatsTaken: seats.seatsTaken,
-    seatsLeft: capacity === null ? null : Math.max(0, capacity - seats.seatsTaken),
+    seatsLeft: seats.seatsLeft !== undefined ? seats.seatsLeft : capacity === null ? null : Math.max(0, capacity - seats.seatsTaken),
     waitlistLength: seats.waitlistLength,
   };
 }
@@ -41,6 +41,12 @@ export function toEventResponse(event: Event, seats: EventSeats, now: Date, forO
     cancelReason: event.cancelReason,
     ...main,
     ...(event.format === 'hybrid' ? { online: modeSeats(seats.online, event.onlineCapacity) } : {}),
+    quotas: event.quotas.map((q) => {
+      const used = seats.quotas.find((s) => s.organisationType === q.organisationType && s.attendanceMode === q.attendanceMode);
+      return { organisationType: q.organisationType, attendanceMode: q.attendanceMode, seats: q.seats, taken: used?.taken ?? 0, left: used?.left ?? q.seats };
+    }),
+    quotasReleaseAt: iso(event.quotasReleaseAt),
+    quotasReleasedAt: iso(event.quotasReleasedAt),
     createdAt: iso(event.createdAt)!,
     updatedAt: iso(event.updatedAt)!,
   };

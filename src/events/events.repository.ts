@@ -76,20 +76,39 @@ export class EventsRepository {
     return { items, total };
   }
 
-  /** Seats taken and waiting lists per event and mode, in one grouped query over registrations. */
-  async seatsFor(eventIds: string[]): Promise<Map<string, EventSeats>> {
+  /**
+   * Seats taken, waiting lists, general seats left and kept seats per event and mode, as the seat
+   * rule (seat_state, quota_usage: migration 1764370000110) counts them at `now`.
+   */
+  async seatsFor(eventIds: string[], now: Date): Promise<Map<string, EventSeats>> {
     const seats = new Map<string, EventSeats>(
-      eventIds.map((id) => [id, { onsite: { ...NO_SEATS_TAKEN.onsite }, online: { ...NO_SEATS_TAKEN.online } }]),
+      eventIds.map((id) => [id, { onsite: { ...NO_SEATS_TAKEN.onsite }, online: { ...NO_SEATS_TAKEN.online }, quotas: [] }]),
     );
     if (eventIds.length === 0) return seats;
-    const rows: Array<{ eventId: string; mode: 'onsite' | 'online'; confirmed: number; waitlisted: number }> = await this.dataSource.query(
-      `SELECT event_id AS "eventId", attendance_mode AS mode,
-         count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
-       FROM registration WHERE event_id = ANY($1::uuid[]) AND status <> 'cancelled'
-       GROUP BY event_id, attendance_mode`,
-      [eventIds],
+    const rows: Array<{
+      eventId: string;
+      mode: 'onsite' | 'online';
+      confirmed: number;
+      waitlisted: number;
+      seatsLeft: number | null;
+      quotas: Array<{ organisationType: string; seats: number; taken: number }>;
+      hold: boolean;
+    }> = await this.dataSource.query(
+      `SELECT e.id AS "eventId", m.mode, coalesce(t.confirmed, 0) AS confirmed, coalesce(t.waitlisted, 0) AS waitlisted,
+         s.general_left AS "seatsLeft", quotas_hold(e, $2) AS hold,
+         (SELECT coalesce(json_agg(json_build_object('organisationType', u.organisation_type, 'seats', u.seats, 'taken', u.taken)), '[]')
+          FROM quota_usage(e, m.mode) u) AS quotas
+       FROM event e CROSS JOIN unnest(ARRAY['onsite', 'online']) AS m(mode)
+       LEFT JOIN registration_tally t ON t.event_id = e.id AND t.attendance_mode = m.mode
+       CROSS JOIN LATERAL seat_state(e, m.mode, $2) s
+       WHERE e.id = ANY($1::uuid[])`,
+      [eventIds, now],
     );
-    for (const row of rows) seats.get(row.eventId)![row.mode] = { seatsTaken: row.confirmed, waitlistLength: row.waitlisted };
+    for (const row of rows) {
+      const event = seats.get(row.eventId)!;
+      event[row.mode] = { seatsTaken: row.confirmed, waitlistLength: row.waitlisted, seatsLeft: row.seatsLeft };
+      for (const q of row.quotas) event.quotas.push({ ...q, attendanceMode: row.mode, left: row.hold ? q.seats - q.taken : 0 });
+    }
     return seats;
   }
 }

@@ -13,6 +13,7 @@ import { EventResponseDto } from './dto/event-response.dto';
 import { Event, EventStatus } from './event.entity';
 import { toEventResponse } from './event.mapper';
 import { checkEventRules, DEFAULT_REMINDERS, EventDraft } from './event-rules';
+import { defaultQuotasReleaseAt, resolveQuotas } from './event-quotas';
 import { NO_SEATS_TAKEN } from './event-seats';
 import { EventHooks } from './event-hooks';
 import { EventsRepository } from './events.repository';
@@ -42,6 +43,8 @@ export class EventsService {
       registrationOpensAt: date(input.registrationOpensAt),
       registrationClosesAt: date(input.registrationClosesAt),
       reminderOffsets: input.reminders ? input.reminders.map((r) => r.offsetMinutes) : DEFAULT_REMINDERS[input.kind],
+      quotas: input.quotas ?? [],
+      quotasReleaseAt: date(input.quotasReleaseAt),
     };
     this.assertRules(draft);
     const base = slugify(input.title);
@@ -53,6 +56,7 @@ export class EventsService {
           return this.events.insert(
             {
               ...draft,
+              ...quotasOf(draft, null),
               slug,
               title: input.title.trim(),
               description: input.description ?? null,
@@ -92,7 +96,7 @@ export class EventsService {
       limit: query.limit,
       offset: query.offset,
     });
-    const seats = await this.events.seatsFor(items.map((e) => e.id));
+    const seats = await this.events.seatsFor(items.map((e) => e.id), now);
     return { items: items.map((e) => toEventResponse(e, seats.get(e.id) ?? NO_SEATS_TAKEN, now, !!organiser)), total };
   }
 
@@ -121,10 +125,12 @@ export class EventsService {
         registrationOpensAt: has('registrationOpensAt') ? date(input.registrationOpensAt) : event.registrationOpensAt,
         registrationClosesAt: has('registrationClosesAt') ? date(input.registrationClosesAt) : event.registrationClosesAt,
         reminderOffsets: input.reminders ? input.reminders.map((r) => r.offsetMinutes) : event.reminderOffsets,
+        quotas: input.quotas ?? event.quotas,
+        quotasReleaseAt: has('quotasReleaseAt') ? date(input.quotasReleaseAt) : event.quotasReleaseAt,
       };
       this.assertRules(draft);
       const before = { ...event };
-      Object.assign(event, draft, {
+      Object.assign(event, draft, quotasOf(draft, has('quotasReleaseAt') ? null : event), {
         title: input.title?.trim() ?? event.title,
         description: has('description') ? (input.description ?? null) : event.description,
         timezone: input.timezone ?? event.timezone,
@@ -188,7 +194,20 @@ export class EventsService {
   }
 
   private async present(event: Event, forOrganiser: boolean): Promise<EventResponseDto> {
-    const seats = await this.events.seatsFor([event.id]);
-    return toEventResponse(event, seats.get(event.id) ?? NO_SEATS_TAKEN, this.clock.now(), forOrganiser);
+    const now = this.clock.now();
+    const seats = await this.events.seatsFor([event.id], now);
+    return toEventResponse(event, seats.get(event.id) ?? NO_SEATS_TAKEN, now, forOrganiser);
   }
+}
+
+/**
+ * Quotas as stored: each with its mode, and a release date (the default when none is given; a
+ * default follows the start when the event moves).
+ */
+function quotasOf(draft: EventDraft, before: Event | null): Pick<Event, 'quotas' | 'quotasReleaseAt'> {
+  const quotas = resolveQuotas(draft.format, draft.quotas);
+  if (quotas.length === 0) return { quotas, quotasReleaseAt: draft.quotasReleaseAt };
+  const wasDefault = before?.quotasReleaseAt && before.quotasReleaseAt.getTime() === defaultQuotasReleaseAt(before.startsAt).getTime();
+  const releaseAt = draft.quotasReleaseAt && !wasDefault ? draft.quotasReleaseAt : defaultQuotasReleaseAt(draft.startsAt);
+  return { quotas, quotasReleaseAt: releaseAt };
 }

@@ -17,6 +17,8 @@ export interface EventAvailability {
   badgeKind: 'success' | 'warning' | 'error' | 'info' | 'new';
   /** A sentence for the event page and the form. */
   sentence: string;
+  /** Kept seats still free (`3 pour « Personne concernée », jusqu’au mardi 2 mars 2027`), when there are. */
+  kept?: string;
 }
 
 export function availabilityOf(event: EventResponseDto, now: Date): EventAvailability {
@@ -34,6 +36,8 @@ export function availabilityOf(event: EventResponseDto, now: Date): EventAvailab
       : 'Les inscriptions sont closes.';
     return { open: false, full, cancelled, badge: opensLater ? 'Inscriptions bientôt ouvertes' : 'Inscriptions closes', badgeKind: 'info', sentence };
   }
+  const kept = keptSeats(event);
+  const keptLine = kept ? ` Places réservées : ${kept} (si c’est votre cas, elles vous sont d’abord attribuées).` : '';
   if (full) {
     return {
       open: true,
@@ -41,12 +45,23 @@ export function availabilityOf(event: EventResponseDto, now: Date): EventAvailab
       cancelled,
       badge: 'Complet : liste d’attente',
       badgeKind: 'warning',
-      sentence: 'Toutes les places sont prises : en vous inscrivant, vous serez placé·e sur la liste d’attente et prévenu·e par courriel si une place se libère.',
+      sentence: `Toutes les places sont prises : en vous inscrivant, vous serez placé·e sur la liste d’attente et prévenu·e par courriel si une place se libère.${keptLine}`,
+      ...(kept ? { kept } : {}),
     };
   }
   const left = [event.seatsLeft, onlineLeft].filter((n): n is number => typeof n === 'number');
   const badge = event.format === 'hybrid' ? seatsHybrid(event) : event.seatsLeft === null ? 'Places disponibles' : placesLeft(event.seatsLeft);
-  return { open: true, full, cancelled, badge, badgeKind: left.some((n) => n <= 10) ? 'warning' : 'success', sentence: `Inscriptions ouvertes : ${badge.toLowerCase()}.` };
+  return { open: true, full, cancelled, badge, badgeKind: left.some((n) => n <= 10) ? 'warning' : 'success', sentence: `Inscriptions ouvertes : ${badge.toLowerCase()}.${keptLine}`, ...(kept ? { kept } : {}) };
+}
+
+/** Kept seats still free (the API's quotas[].left) and until when, or null. */
+function keptSeats(event: EventResponseDto): string | null {
+  const free = (event.quotas ?? []).filter((q) => q.left > 0);
+  if (!free.length || !event.quotasReleaseAt) return null;
+  const byType = new Map<string, number>();
+  for (const q of free) byType.set(q.organisationType, (byType.get(q.organisationType) ?? 0) + q.left);
+  const parts = [...byType].map(([type, n]) => `${n} pour « ${organisationTypeLabel(type)} »`);
+  return `${parts.join(', ')}, jusqu’au ${frenchDay(event.quotasReleaseAt, event.timezone)}`;
 }
 
 function seatsHybrid(event: EventResponseDto): string {

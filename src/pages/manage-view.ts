@@ -18,6 +18,8 @@ export function valuesOf(r: RegistrationDto): FormValues {
     jobTitle: r.jobTitle ?? '',
     department: r.department ?? '',
     attendanceMode: r.attendanceMode,
+    accessibility: r.accessibility,
+    travelSupport: r.travelSupport,
     accessibilityNeeds: r.accessibilityNeeds ?? '',
     dietaryRequirements: r.dietaryRequirements ?? '',
     photoConsent: r.photoConsent,

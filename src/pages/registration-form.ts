@@ -1,6 +1,6 @@
 import type { EventResponseDto } from '../events/dto/event-response.dto';
 import type { ProgrammeDto } from '../programme/programme-view/programme.dto';
-import { DEPARTMENTS, ORGANISATION_TYPES } from '../reference/reference.data';
+import { ACCESSIBILITY_NEEDS, DEPARTMENTS, ORGANISATION_TYPES } from '../reference/reference.data';
 import type { FormErrors } from './form-errors';
 import { optionalText, text } from './form-errors';
 import { frenchLocalDate, frenchTime } from './french';
@@ -20,6 +20,8 @@ export const REGISTRATION_WORDING: Record<string, string> = {
   department: 'Choisissez un département dans la liste.',
   attendanceMode: 'Indiquez si vous participerez sur place ou en ligne.',
   sessionIds: 'Ce choix d’ateliers n’est pas possible.',
+  accessibility: 'Ce choix de besoins n’est pas possible.',
+  travelSupport: 'Cochez la case ou laissez-la vide.',
   accessibilityNeeds: 'Ce champ compte 1 000 caractères au plus.',
   dietaryRequirements: 'Ce champ compte 1 000 caractères au plus.',
   photoConsent: 'Cochez la case ou laissez-la vide.',
@@ -27,8 +29,15 @@ export const REGISTRATION_WORDING: Record<string, string> = {
 };
 
 /** The form's fields in their order on the page, and the control the summary links each to. */
-export const REGISTRATION_ORDER = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'jobTitle', 'department', 'attendanceMode', 'sessionIds', 'accessibilityNeeds', 'dietaryRequirements', 'photoConsent', 'consent'];
-export const REGISTRATION_ANCHORS: Record<string, string> = { attendanceMode: 'attendanceMode-0', sessionIds: 'ateliers', consent: 'consent', photoConsent: 'photoConsent' };
+export const REGISTRATION_ORDER = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'jobTitle', 'department', 'attendanceMode', 'sessionIds', 'accessibility', 'travelSupport', 'accessibilityNeeds', 'dietaryRequirements', 'photoConsent', 'consent'];
+export const REGISTRATION_ANCHORS: Record<string, string> = { attendanceMode: 'attendanceMode-0', sessionIds: 'ateliers', consent: 'consent', photoConsent: 'photoConsent', accessibility: 'accessibility-0', travelSupport: 'travelSupport' };
+
+/** A checkbox group arrives as nothing, one string or several. */
+export function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((v) => text(v)).filter((v) => v !== '');
+  const one = text(value);
+  return one === '' ? [] : [one];
+}
 
 const SLOT_FIELD = /^atelier_\d+$/;
 
@@ -51,6 +60,8 @@ export function detailsFromForm(body: FormBody, event: Pick<EventResponseDto, 'f
     jobTitle: optionalText(body.jobTitle) ?? null,
     ...(optionalText(body.department) ? { department: text(body.department) } : { department: null }),
     ...(event.format === 'hybrid' && optionalText(body.attendanceMode) ? { attendanceMode: text(body.attendanceMode) } : {}),
+    accessibility: listOf(body.accessibility),
+    travelSupport: text(body.travelSupport) === 'true',
     accessibilityNeeds: optionalText(body.accessibilityNeeds) ?? null,
     dietaryRequirements: optionalText(body.dietaryRequirements) ?? null,
     photoConsent: text(body.photoConsent) === 'true',
@@ -150,10 +161,21 @@ export function detailFields(values: FormValues, errors: FormErrors, event: Pick
             options: ['onsite', 'online'].map((m) => ({ code: m, label: ATTENDANCE_MODE_LABELS[m], selected: values.attendanceMode === m })),
           }
         : null,
+    accessibility: {
+      id: 'accessibility',
+      name: 'accessibility',
+      legend: 'Besoins pour participer',
+      hint: 'Facultatif. Cochez ce qui vous aide : les organisateurs le préparent pour vous.',
+      multiple: true,
+      small: true,
+      error: errors.fields.accessibility,
+      options: ACCESSIBILITY_NEEDS.map((n) => ({ code: n.code, label: n.label, selected: listOf(values.accessibility).includes(n.code) })),
+    },
+    travelSupport: { id: 'travelSupport', checked: values.travelSupport === 'true' || values.travelSupport === true, error: errors.fields.travelSupport },
     needs: [
-      field('accessibilityNeeds', 'Besoins d’accessibilité', values, errors, {
+      field('accessibilityNeeds', 'Autres besoins d’accessibilité', values, errors, {
         multiline: true,
-        hint: 'Facultatif. Par exemple : interprétation en LSF, boucle magnétique, accès en fauteuil roulant, accompagnant.',
+        hint: 'Facultatif. Ce que les cases ci-dessus ne disent pas.',
       }),
       field('dietaryRequirements', 'Régime alimentaire', values, errors, { multiline: true, hint: 'Facultatif. Par exemple : végétarien, sans porc, allergie.' }),
     ],

@@ -76,3 +76,16 @@ export const organisationTypeLabel = labelIn(ORGANISATION_TYPES);
 export const departmentLabel = labelIn(DEPARTMENTS);
 
 export const isOccitanie = (code: string | null): boolean => code !== null && OCCITANIE.includes(code);
+
+/** Structured needs a registrant may tick (the free text stays beside them). */
+export const ACCESSIBILITY_NEEDS: ReferenceItem[] = [
+  { code: 'lsf', label: 'Interprétation en langue des signes française (LSF)' },
+  { code: 'captions', label: 'Sous-titrage en direct' },
+  { code: 'wheelchair', label: 'Accès en fauteuil roulant' },
+  { code: 'induction_loop', label: 'Boucle magnétique' },
+  { code: 'easy_read', label: 'Documents et messages faciles à lire et à comprendre (FALC)' },
+  { code: 'companion', label: 'Venue avec un accompagnant' },
+  { code: 'quiet_room', label: 'Accès à un espace calme' },
+];
+
+export const accessibilityLabel = labelIn(ACCESSIBILITY_NEEDS);

@@ -17,4 +17,7 @@ export class ReferenceDto {
 
   @ApiProperty({ type: [ReferenceItemDto], description: 'Occitanie’s 13 first, then the rest of France' })
   departments!: ReferenceItemDto[];
+
+  @ApiProperty({ type: [ReferenceItemDto], description: 'Accessibility needs a registrant may tick (`accessibility` of a registration)' })
+  accessibility!: ReferenceItemDto[];
 }

@@ -42,7 +42,13 @@ export class CapacityHooks implements OnModuleInit {
 
   /** The event row is locked by the events service. */
   async eventUpdated(event: Event, before: Event, manager: EntityManager): Promise<void> {
-    if (event.capacity === before.capacity && event.onlineCapacity === before.onlineCapacity && event.format === before.format) return;
+    const seatsMoved =
+      event.capacity !== before.capacity ||
+      event.onlineCapacity !== before.onlineCapacity ||
+      event.format !== before.format ||
+      JSON.stringify(event.quotas) !== JSON.stringify(before.quotas) ||
+      event.quotasReleaseAt?.getTime() !== before.quotasReleaseAt?.getTime();
+    if (!seatsMoved) return;
     const modes = modesOf(event.format);
     for (const gone of modesOf(before.format).filter((m) => !modes.includes(m))) {
       if (await this.registrations.countActiveInMode(event.id, gone, manager)) {

@@ -7,6 +7,7 @@ import { ManageLinks } from '../notifications/manage-links';
 import { generateCheckInCode } from './manage-token';
 import { ACTIVE_EMAIL_KEY, alreadyRegistered, refusal } from './registration-refusals';
 import { NewRegistration } from './registrations.repository';
+import { needsWith } from './registration-needs';
 import { SeatDecisions } from './seat-decisions';
 import { Metrics } from '../observability/metrics';
 
@@ -64,6 +65,8 @@ export class RegisterService {
       department: input.department ?? null,
       attendanceMode: input.attendanceMode ?? null,
       accessibilityNeeds: input.accessibilityNeeds ?? null,
+      accessibility: needsWith(input.accessibility, input.easyRead),
+      travelSupport: input.travelSupport ?? false,
       dietaryRequirements: input.dietaryRequirements ?? null,
       photoConsent: input.photoConsent ?? false,
       manageTokenHash,

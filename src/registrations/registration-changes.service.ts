@@ -5,14 +5,14 @@ import { conflict, FieldError, unprocessable } from '../common/domain-error';
 import type { Event } from '../events/event.entity';
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
 import { assertWorkshops, closedCode, registrationClosed } from './registration-refusals';
-import { modeCapacity } from './registration-rules';
+import { needsWith } from './registration-needs';
 import type { AttendanceMode, Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 import { SessionChoicesRepository } from './session-choices.repository';
 import { WaitlistService } from './waitlist.service';
 
-const REQUIRED: Array<keyof UpdateRegistrationDto> = ['firstName', 'lastName', 'email', 'organisationType', 'attendanceMode', 'photoConsent'];
-const DETAILS = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'jobTitle', 'department', 'accessibilityNeeds', 'dietaryRequirements'] as const;
+const REQUIRED: Array<keyof UpdateRegistrationDto> = ['firstName', 'lastName', 'email', 'organisationType', 'attendanceMode', 'photoConsent', 'accessibility', 'easyRead', 'travelSupport'];
+const DETAILS = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'jobTitle', 'department', 'accessibilityNeeds', 'travelSupport', 'dietaryRequirements'] as const;
 
 /**
  * A registrant changes details, attendance mode or workshops, under the same rules as
@@ -33,14 +33,20 @@ export class RegistrationChangesService {
     this.assertChangeable(event, r, input, now);
     const details: Partial<Registration> = {};
     for (const key of DETAILS) if (input[key] !== undefined) (details as Record<string, unknown>)[key] = input[key];
+    if (input.accessibility !== undefined || input.easyRead !== undefined) details.accessibility = needsWith(input.accessibility, input.easyRead, r.accessibility);
     if (input.photoConsent !== undefined && input.photoConsent !== r.photoConsent) {
       Object.assign(details, { photoConsent: input.photoConsent, photoConsentAt: input.photoConsent ? now : null });
     }
     if (Object.keys(details).length) await this.registrations.update(r.id, { ...details, updatedAt: now }, manager);
 
     let confirmed = r.status === 'confirmed';
+    // A change of type moves seats: a confirmed person's seat may now count as a general one (freeing a
+    // kept seat), a waiting person may now be someone a free kept seat is for.
+    if (details.organisationType !== undefined && details.organisationType !== r.organisationType) {
+      await this.waitlist.promoteEvent(event, r.attendanceMode, manager);
+    }
     if (input.attendanceMode && input.attendanceMode !== r.attendanceMode) {
-      confirmed = await this.moveMode(event, r, input.attendanceMode, manager);
+      confirmed = await this.moveMode(event, { ...r, ...details }, input.attendanceMode, manager);
     }
     if (input.sessionIds) await this.replaceWorkshops(event, r, input.sessionIds, confirmed, manager);
   }
@@ -65,9 +71,7 @@ export class RegistrationChangesService {
    */
   private async moveMode(event: Event, r: Registration, mode: AttendanceMode, manager: EntityManager): Promise<boolean> {
     const now = this.clock.now();
-    const counts = await this.registrations.countActive(event.id, mode, manager);
-    const capacity = modeCapacity(event, mode);
-    const confirmed = counts.waitlisted === 0 && (capacity === null || counts.confirmed < capacity);
+    const confirmed = await this.registrations.canConfirm(event.id, mode, r.organisationType, now, manager);
     await this.registrations.moveMode(r.id, mode, confirmed, now, manager);
     const wasConfirmed = r.status === 'confirmed';
     if (wasConfirmed && !confirmed) {

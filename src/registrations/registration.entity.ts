@@ -17,6 +17,9 @@ export class Registration {
   @Column('text', { nullable: true }) department: string | null;
   @Column('text', { name: 'attendance_mode' }) attendanceMode: AttendanceMode;
   @Column('text', { name: 'accessibility_needs', nullable: true }) accessibilityNeeds: string | null;
+  /** Codes of ACCESSIBILITY_NEEDS, in reference order (easy_read also selects the easy-to-read messages). */
+  @Column('text', { array: true }) accessibility: string[];
+  @Column('boolean', { name: 'travel_support' }) travelSupport: boolean;
   @Column('text', { name: 'dietary_requirements', nullable: true }) dietaryRequirements: string | null;
   @Column('timestamptz', { name: 'consent_at' }) consentAt: Date;
   @Column('boolean', { name: 'photo_consent' }) photoConsent: boolean;

@@ -2,6 +2,7 @@ import { toZonedIso } from '../common/time';
 import type { Event } from '../events/event.entity';
 import { RegistrationDto } from './dto/registration-response.dto';
 import type { Registration } from './registration.entity';
+import { isEasyRead } from './registration-needs';
 import type { ChoiceView } from './session-choices.repository';
 
 /** The registration as its owner sees it; the online link only once confirmed to attend online. */
@@ -30,6 +31,9 @@ export function toRegistrationDto(r: Registration, event: Event, choices: Choice
     department: r.department,
     attendanceMode: r.attendanceMode,
     accessibilityNeeds: r.accessibilityNeeds,
+    accessibility: r.accessibility,
+    easyRead: isEasyRead(r.accessibility),
+    travelSupport: r.travelSupport,
     dietaryRequirements: r.dietaryRequirements,
     consentAt: iso(r.consentAt)!,
     photoConsent: r.photoConsent,

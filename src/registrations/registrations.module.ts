@@ -16,6 +16,9 @@ import { SeatDecisions } from './seat-decisions';
 import { SelfServiceService } from './self-service.service';
 import { SessionChoicesRepository } from './session-choices.repository';
 import { WaitlistService } from './waitlist.service';
+import { QuotaReleaseRepository } from './quotas/quota-release.repository';
+import { QuotaReleaseScheduler } from './quotas/quota-release.scheduler';
+import { QuotaReleaseService } from './quotas/quota-release.service';
 
 /** Registrations, waiting lists, workshop choices, check-in, exports and figures. */
 @Module({
@@ -32,6 +35,9 @@ import { WaitlistService } from './waitlist.service';
     CancellationService,
     SelfServiceService,
     CapacityHooks,
+    QuotaReleaseRepository,
+    QuotaReleaseService,
+    QuotaReleaseScheduler,
   ],
   // For the public pages, which call the same use cases as the API.
   exports: [RegisterService, SelfServiceService, ManageLinkRequestService],

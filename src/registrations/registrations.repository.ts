@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AttendanceMode, Registration } from './registration.entity';
-import { rowsOf } from '../common/sql-rows';
 
 /** Raw SQL rows come back under the entity's property names. */
 const COLUMNS = `id, event_id AS "eventId", first_name AS "firstName", last_name AS "lastName", email, organisation,
   organisation_type AS "organisationType", job_title AS "jobTitle", department, attendance_mode AS "attendanceMode",
-  accessibility_needs AS "accessibilityNeeds", dietary_requirements AS "dietaryRequirements", consent_at AS "consentAt",
+  accessibility_needs AS "accessibilityNeeds", accessibility, travel_support AS "travelSupport", dietary_requirements AS "dietaryRequirements", consent_at AS "consentAt",
   photo_consent AS "photoConsent", photo_consent_at AS "photoConsentAt", status, waitlist_seq::text AS "waitlistSeq",
   manage_token_hash AS "manageTokenHash", token_version AS "tokenVersion", check_in_code AS "checkInCode", checked_in_at AS "checkedInAt",
   confirmed_at AS "confirmedAt", cancelled_at AS "cancelledAt", anonymised_at AS "anonymisedAt",
@@ -26,6 +25,8 @@ export interface NewRegistration {
   /** Null lets the event's format decide (hybrid events require it). */
   attendanceMode: AttendanceMode | null;
   accessibilityNeeds: string | null;
+  accessibility: string[];
+  travelSupport: boolean;
   dietaryRequirements: string | null;
   photoConsent: boolean;
   manageTokenHash: string;
@@ -125,23 +126,27 @@ export class RegistrationsRepository {
     return rows[0].n;
   }
 
-  /** Confirms the first waitlisted of the mode while seats are free; returns them in FIFO order. */
-  async promoteWaitlisted(eventId: string, mode: AttendanceMode, capacity: number | null, now: Date, manager: EntityManager): Promise<Registration[]> {
-    const result: unknown = await manager.query(
-      `UPDATE registration r SET status = 'confirmed', waitlist_seq = NULL, confirmed_at = $4, updated_at = $4
-       FROM (
-         SELECT id AS pick_id, waitlist_seq AS pick_seq FROM registration
-         WHERE event_id = $1 AND attendance_mode = $2 AND status = 'waitlisted'
-         ORDER BY waitlist_seq
-         LIMIT CASE WHEN $3::int IS NULL THEN NULL ELSE GREATEST(0, $3::int - (
-           SELECT count(*) FROM registration WHERE event_id = $1 AND attendance_mode = $2 AND status = 'confirmed')) END
-       ) pick
-       WHERE r.id = pick.pick_id
-       RETURNING ${COLUMNS}, pick.pick_seq::text AS "previousSeq"`,
-      [eventId, mode, capacity, now],
+  /**
+   * Confirms, in waiting-list order, everyone of the mode a seat is free for (promote_waitlisted,
+   * migration 1764370000110: kept seats go to the first waiting person of their type); returns
+   * them in that order. The event must be locked.
+   */
+  async promoteWaitlisted(eventId: string, mode: AttendanceMode, now: Date, manager: EntityManager): Promise<Registration[]> {
+    const promoted: Array<{ id: string }> = await manager.query(`SELECT id FROM promote_waitlisted($1, $2, $3)`, [eventId, mode, now]);
+    if (promoted.length === 0) return [];
+    // A second statement: the first one's snapshot does not show what the function changed.
+    const rows: Registration[] = await manager.query(`SELECT ${COLUMNS} FROM registration WHERE id = ANY($1::uuid[])`, [promoted.map((p) => p.id)]);
+    const order = new Map(promoted.map((p, i) => [p.id, i]));
+    return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  /** Whether a registrant of this type would be confirmed in this mode now (can_confirm: the seat rule). The event must be locked. */
+  async canConfirm(eventId: string, mode: AttendanceMode, organisationType: string, now: Date, manager: EntityManager): Promise<boolean> {
+    const rows: Array<{ ok: boolean }> = await manager.query(
+      `SELECT can_confirm(e, $2, $3, $4) AS ok FROM event e WHERE e.id = $1`,
+      [eventId, mode, organisationType, now],
     );
-    const rows = rowsOf<Registration & { previousSeq: string }>(result);
-    return rows.sort((a, b) => compareSeq(a.previousSeq, b.previousSeq));
+    return rows[0]?.ok ?? false;
   }
 
   /** Sets columns of one registration (the caller holds its lock). */
@@ -190,7 +195,7 @@ function asColumns(r: NewRegistration): Record<string, unknown> {
   return {
     id: r.id, event_id: r.eventId, first_name: r.firstName, last_name: r.lastName, email: r.email, organisation: r.organisation,
     organisation_type: r.organisationType, job_title: r.jobTitle, department: r.department, attendance_mode: r.attendanceMode,
-    accessibility_needs: r.accessibilityNeeds, dietary_requirements: r.dietaryRequirements, photo_consent: r.photoConsent,
+    accessibility_needs: r.accessibilityNeeds, accessibility: r.accessibility, travel_support: r.travelSupport, dietary_requirements: r.dietaryRequirements, photo_consent: r.photoConsent,
     manage_token_hash: r.manageTokenHash, token_version: 1, check_in_code: r.checkInCode,
   };
 }

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import type { Event } from '../events/event.entity';
 import { OutboxService } from '../notifications/outbox.service';
-import { modeCapacity } from './registration-rules';
 import type { AttendanceMode } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 import { SessionChoicesRepository } from './session-choices.repository';
@@ -21,12 +20,15 @@ export class WaitlistService {
     private readonly clock: Clock,
   ) {}
 
-  /** Confirms the first waitlisted of a mode while it has seats. The event must be locked. */
+  /**
+   * Confirms waitlisted people of a mode, in order, while seats are free for them (kept seats go to
+   * the first waiting person of their type: the rule is promote_waitlisted's). The event must be locked.
+   */
   async promoteEvent(event: Event, mode: AttendanceMode, manager: EntityManager): Promise<string[]> {
     // Nobody is offered a seat at a cancelled event.
     if (event.status === 'cancelled') return [];
     const now = this.clock.now();
-    const promoted = await this.registrations.promoteWaitlisted(event.id, mode, modeCapacity(event, mode), now, manager);
+    const promoted = await this.registrations.promoteWaitlisted(event.id, mode, now, manager);
     if (promoted.length === 0) return [];
     const promotedIds = promoted.map((r) => r.id);
     // Their workshop choices were waiting for the event seat; they may now take free workshop seats

@@ -36,6 +36,11 @@ export function demoEvents(now: Date): { conference: CreateEventDto; studyDay: C
       onlineUrl: 'https://webinaire.occitanie.example.org/conference-regionale',
       capacity: 450,
       onlineCapacity: 300,
+      // Places kept for people with lived experience of poverty until a week before (the default release).
+      quotas: [
+        { organisationType: 'personne_concernee', attendanceMode: 'onsite', seats: 60 },
+        { organisationType: 'personne_concernee', attendanceMode: 'online', seats: 20 },
+      ],
       themes: ['petite_enfance', 'reussite_scolaire', 'sante', 'insertion_emploi', 'participation', 'entreprises', 'ruralite', 'aide_alimentaire'],
       departments: ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'],
     },

@@ -39,7 +39,7 @@ function parseCsv(text: string, separator = ';'): string[][] {
 
 const HEADERS = [
   'Nom', 'Prénom', 'E-mail', 'Organisation', 'Fonction', 'Type d’organisation', 'Département', 'Mode de participation', 'Statut',
-  'Rang liste d’attente', 'Ateliers', 'Besoins d’accessibilité', 'Régime alimentaire', 'Consentement photo', 'Inscrit le', 'Présent le',
+  'Rang liste d’attente', 'Ateliers', 'Besoins d’accessibilité', 'Aide au déplacement', 'Régime alimentaire', 'Consentement photo', 'Inscrit le', 'Présent le',
 ];
 
 describe('organisers: CSV export of registrations', () => {
@@ -129,6 +129,7 @@ describe('organisers: CSV export of registrations', () => {
       'Rang liste d’attente': '',
       Ateliers: 'Atelier ; santé "mentale" | Atelier emploi (liste d’attente)',
       'Besoins d’accessibilité': 'Fauteuil roulant ; accès "plain-pied"\nBoucle magnétique',
+      'Aide au déplacement': 'Non',
       'Régime alimentaire': '',
       'Consentement photo': 'Oui',
       'Inscrit le': '03/11/2026 10:00',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deriveManageToken, generateCheckInCode, hashManageToken } from '../../src/registrations/manage-token';
-import { THEMES } from '../../src/reference/reference.data';
+import { ACCESSIBILITY_NEEDS, THEMES } from '../../src/reference/reference.data';
 import { createEvent } from './factories';
 import type { TestApp } from './test-app';
 
@@ -20,6 +20,8 @@ export interface SeededRegistration {
 }
 
 export interface RegistrationSeed {
+  accessibility?: string[];
+  travelSupport?: boolean;
   firstName?: string;
   lastName?: string;
   email?: string;
@@ -75,6 +77,9 @@ export async function seedRegistration(t: TestApp, eventId: string, row: Registr
       registrationId,
     ],
   );
+  if (row.accessibility || row.travelSupport) {
+    await t.dataSource.query(`UPDATE registration SET accessibility = $2, travel_support = $3 WHERE id = $1`, [id, row.accessibility ?? [], row.travelSupport ?? false]);
+  }
   for (const session of row.sessions ?? []) {
     const choice = session.status ?? 'confirmed';
     await t.dataSource.query(
@@ -150,17 +155,22 @@ export async function seedStatsDataSet(t: TestApp) {
   await seedWorkshop(t, event, { title: 'Plénière d’ouverture', type: 'plenary', startsAt: at(0), endsAt: at(1), roomId: r2 });
   const checkedIn = at(0);
   const regs = {
-    c1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', checkedInAt: checkedIn, sessions: [{ id: wa }, { id: wb }] }),
+    c1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', checkedInAt: checkedIn, sessions: [{ id: wa }, { id: wb }], accessibility: ['wheelchair', 'easy_read'], travelSupport: true }),
     c2: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', sessions: [{ id: wa }, { id: wc, status: 'waitlisted' }] }),
-    c3: await seedRegistration(t, event.id, { organisationType: 'service_public', department: '31', checkedInAt: checkedIn, sessions: [{ id: wb }] }),
+    c3: await seedRegistration(t, event.id, { organisationType: 'service_public', department: '31', checkedInAt: checkedIn, sessions: [{ id: wb }], accessibility: ['wheelchair'] }),
     c4: await seedRegistration(t, event.id, { organisationType: 'etat', department: null, attendanceMode: 'online', sessions: [{ id: wc }] }),
-    w1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'waitlisted', sessions: [{ id: wa, status: 'waitlisted' }] }),
+    w1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'waitlisted', sessions: [{ id: wa, status: 'waitlisted' }], accessibility: ['lsf'], travelSupport: true }),
     w2: await seedRegistration(t, event.id, { organisationType: 'citoyen', department: '12', status: 'waitlisted', attendanceMode: 'online' }),
     x1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'cancelled', checkedInAt: checkedIn, sessions: [{ id: wa, status: 'cancelled' }] }),
     // A stale confirmed choice of a cancelled registration holds no seat.
     x2: await seedRegistration(t, event.id, { organisationType: 'entreprise', department: '30', status: 'cancelled', attendanceMode: 'online', sessions: [{ id: wb }] }),
   };
   const themeChoices: Record<string, number> = { sante: 4, participation: 2, insertion_emploi: 1 };
+  // Needs count confirmed registrants only (w1, waiting, asks for LSF and travel support: not counted).
+  const needs = (counts: Record<string, number>, travelSupport: number) => ({
+    accessibility: ACCESSIBILITY_NEEDS.map((n) => ({ code: n.code, label: n.label, confirmed: counts[n.code] ?? 0 })),
+    travelSupport,
+  });
   const expected = {
     registrations: { confirmed: 4, waitlisted: 2, cancelled: 2 },
     byAttendanceMode: { onsite: { confirmed: 3, waitlisted: 1 }, online: { confirmed: 1, waitlisted: 1 } },
@@ -182,10 +192,12 @@ export async function seedStatsDataSet(t: TestApp) {
     ],
     byTheme: THEMES.map((theme) => ({ code: theme.code, label: theme.label, choices: themeChoices[theme.code] ?? 0 })),
     sessions: [
-      { sessionId: wa, title: 'Atelier A : santé et participation', capacity: 3, confirmed: 2, waitlisted: 1, fillRate: 0.667 },
-      { sessionId: wb, title: 'Atelier B : santé', capacity: 20, confirmed: 2, waitlisted: 0, fillRate: 0.1 },
-      { sessionId: wc, title: 'Atelier C : emploi', capacity: null, confirmed: 1, waitlisted: 1, fillRate: null },
+      { sessionId: wa, title: 'Atelier A : santé et participation', capacity: 3, confirmed: 2, waitlisted: 1, needs: needs({ wheelchair: 1, easy_read: 1 }, 1), fillRate: 0.667 },
+      { sessionId: wb, title: 'Atelier B : santé', capacity: 20, confirmed: 2, waitlisted: 0, needs: needs({ wheelchair: 2, easy_read: 1 }, 1), fillRate: 0.1 },
+      { sessionId: wc, title: 'Atelier C : emploi', capacity: null, confirmed: 1, waitlisted: 1, needs: needs({}, 0), fillRate: null },
     ],
+    needs: needs({ wheelchair: 2, easy_read: 1 }, 1),
+    quotas: [],
     checkIn: { checkedIn: 2, expected: 3, rate: 0.667 },
   };
   return { event, regs, workshops: { wa, wb, wc }, expected };

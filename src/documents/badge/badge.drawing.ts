@@ -76,6 +76,11 @@ function drawTaggedBadge(doc: Pdf, badge: BadgeView, x: number, y: number): void
     },
     { alt: `Code QR d’accueil : ${groupedCode(badge.checkInCode)}` },
   );
+  if (badge.needs?.length) {
+    // Discreet: small grey words for the welcome desk, between the code and the band.
+    const needs = fitText(doc, badge.needs.join(' · '), { font: SANS, maxSize: 6.5, minSize: 5, width: QR + 12, maxLines: 2 });
+    tagged(doc, 'P', () => drawFitted(doc.fillColor('#444444'), needs, qrX - 6, qrY + QR + 10, { width: QR + 12, align: 'center' }));
+  }
 
   // The organisation type as a coloured band with its label in words; the mode on its right.
   const colour = bandColour(badge.organisationType);

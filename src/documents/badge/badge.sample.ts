@@ -10,6 +10,7 @@ export const SAMPLE_BADGE: BadgeView = {
   organisationType: 'association',
   organisationTypeLabel: 'Association',
   attendanceMode: 'Sur place',
+  needs: ['Fauteuil', 'Boucle'],
   checkInCode: 'K7QM4XW9PRTZ',
 };
 

@@ -12,6 +12,8 @@ export interface BadgeView {
   organisationTypeLabel: string;
   /** `Sur place` / `En ligne` for hybrid events; null otherwise (nothing printed). */
   attendanceMode: string | null;
+  /** What the welcome desk must know, in short words (`Fauteuil`, `LSF`): printed small under the code. */
+  needs?: string[];
   /** The opaque check-in code: the QR code holds it and nothing else. */
   checkInCode: string;
 }

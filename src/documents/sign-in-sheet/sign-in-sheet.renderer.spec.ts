@@ -20,6 +20,16 @@ describe('renderSignInSheets', () => {
     expect(parsed.info.Author).toBe('Rencontres');
   });
 
+  it('shows the welcome desk’s column only when someone on the sheet has a need for it', async () => {
+    const withNeeds = (await parsePdf(await toBuffer(renderSignInSheets([SAMPLE_SESSION_SHEET], { title: 'Feuille' })))).text;
+    expect(withNeeds).toMatch(/Organisation\s*Accueil\s*Signature/);
+    expect(withNeeds.replace(/\s+/g, ' ')).toContain('Fauteuil · Accompagnant');
+    const without = { ...SAMPLE_SESSION_SHEET, people: SAMPLE_SESSION_SHEET.people.map((p) => ({ ...p, needs: [] })) };
+    const text = (await parsePdf(await toBuffer(renderSignInSheets([without], { title: 'Feuille' })))).text;
+    expect(text).toMatch(/Organisation\s*Signature/);
+    expect(text).not.toContain('Accueil');
+  });
+
   it('repeats the event, the title and the column headers on every page of a long day sheet', async () => {
     const people = samplePeople(120);
     const parsed = await parsePdf(await toBuffer(renderSignInSheets([{ ...SAMPLE_DAY_SHEET, people }], { title: 'Feuilles' })));

@@ -14,14 +14,19 @@ interface Column {
   width: number;
 }
 
+/** The welcome desk's column only when someone on the sheet has a need to show. */
+const hasDeskColumn = (sheet: SignInSheetView) => sheet.people.some((p) => p.needs?.length);
+
 function columnsOf(sheet: SignInSheetView, width: number): Column[] {
   const signatures = sheet.signatureColumns.length * (sheet.signatureColumns.length > 1 ? 88 : 150);
   const rest = width - 26 - signatures;
+  const desk = hasDeskColumn(sheet);
   return [
     { label: 'N°', width: 26 },
-    { label: 'Nom', width: rest * 0.34 },
-    { label: 'Prénom', width: rest * 0.26 },
-    { label: 'Organisation', width: rest * 0.4 },
+    { label: 'Nom', width: rest * (desk ? 0.25 : 0.34) },
+    { label: 'Prénom', width: rest * (desk ? 0.17 : 0.26) },
+    { label: 'Organisation', width: rest * (desk ? 0.36 : 0.4) },
+    ...(desk ? [{ label: 'Accueil', width: rest * 0.22 }] : []),
     ...sheet.signatureColumns.map((label) => ({ label, width: signatures / sheet.signatureColumns.length })),
   ];
 }
@@ -51,6 +56,7 @@ export function renderSignInSheets(sheets: SignInSheetView[], options: { title: 
 
 function drawSheet(doc: Pdf, sheet: SignInSheetView): void {
   const columns = columnsOf(sheet, contentWidth(doc));
+  const desk = hasDeskColumn(sheet);
   // The title and the header row are read once; repeated on later pages, they are decorations.
   const repeatHeader = () => decoration(doc, () => drawPageHeader(doc, sheet, columns), 'Pagination');
   drawPageHeader(doc, sheet, columns, true);
@@ -60,7 +66,7 @@ function drawSheet(doc: Pdf, sheet: SignInSheetView): void {
       if (ensureSpace(doc, ROW)) repeatHeader();
       const y = doc.y;
       if (i % 2 === 1) decoration(doc, () => doc.rect(MARGIN, y, contentWidth(doc), ROW).fill('#F2F2F2'));
-      const cells = [String(i + 1), person.lastName, person.firstName, person.organisation ? frenchTypography(person.organisation) : ''];
+      const cells = [String(i + 1), person.lastName, person.firstName, person.organisation ? frenchTypography(person.organisation) : '', ...(desk ? [(person.needs ?? []).join(' · ')] : [])];
       section(doc, 'TR', () => {
         let x = MARGIN;
         columns.forEach((column, c) => {

@@ -15,4 +15,6 @@ export interface SignInPerson {
   lastName: string;
   firstName: string;
   organisation: string | null;
+  /** What the welcome desk must know (`Fauteuil · LSF`), or nothing. */
+  needs?: string[];
 }

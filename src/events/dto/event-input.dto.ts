@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimestamp, IsTimeZone } from '../../common/validators';
-import { IsDepartmentCode, IsThemeCode } from '../../reference/reference.validators';
+import { IsDepartmentCode, IsOrganisationTypeCode, IsThemeCode } from '../../reference/reference.validators';
 import { MultiLine } from '../../common/text-rules';
 
 export class VenueDto {
@@ -37,6 +37,23 @@ export class ReminderDto {
   @Min(1)
   @Max(86400)
   offsetMinutes: number;
+}
+
+export class QuotaDto {
+  @ApiProperty({ example: 'personne_concernee', description: 'An organisation type code from GET /api/reference' })
+  @IsOrganisationTypeCode()
+  organisationType: string;
+
+  @ApiPropertyOptional({ enum: ['onsite', 'online'], description: 'Hybrid events: the mode whose capacity the seats are kept from (default onsite); otherwise the event’s own mode.' })
+  @IsOptional()
+  @IsIn(['onsite', 'online'])
+  attendanceMode?: 'onsite' | 'online';
+
+  @ApiProperty({ example: 30, description: 'Seats kept: a minimum guaranteed to that type, not a ceiling' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  seats: number;
 }
 
 export class CreateEventDto {
@@ -105,6 +122,23 @@ export class CreateEventDto {
   @IsOptional()
   @IsTimestamp()
   registrationClosesAt?: string | null;
+
+  @ApiPropertyOptional({
+    type: [QuotaDto],
+    description: 'Seats kept for organisation types until quotasReleaseAt; all kept seats of a mode together ≤ its capacity (422 otherwise). Replaces the whole list when given.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => QuotaDto)
+  quotas?: QuotaDto[];
+
+  @ApiPropertyOptional({ example: '2027-03-04T09:00:00+01:00', nullable: true, type: String, description: 'When kept seats not taken go back to everyone; default (null or absent): 7 days before the start' })
+  @ValidateIf((_o, value) => value !== null)
+  @IsOptional()
+  @IsTimestamp()
+  quotasReleaseAt?: string | null;
 
   @ApiPropertyOptional({ example: ['insertion_emploi', 'participation'] })
   @IsOptional()

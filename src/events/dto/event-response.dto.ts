@@ -3,8 +3,16 @@ import { ReminderDto, VenueDto } from './event-input.dto';
 
 export class ModeSeatsDto {
   @ApiProperty({ example: 120 }) seatsTaken: number;
-  @ApiProperty({ example: 80, nullable: true, type: Number, description: 'null when unlimited' }) seatsLeft: number | null;
+  @ApiProperty({ example: 80, nullable: true, type: Number, description: 'General seats left (kept seats not counted while they are kept); null when unlimited' }) seatsLeft: number | null;
   @ApiProperty({ example: 0 }) waitlistLength: number;
+}
+
+export class QuotaSeatsDto {
+  @ApiProperty({ example: 'personne_concernee' }) organisationType: string;
+  @ApiProperty({ enum: ['onsite', 'online'] }) attendanceMode: string;
+  @ApiProperty({ example: 30 }) seats: number;
+  @ApiProperty({ example: 12, description: 'Kept seats taken by people of that type' }) taken: number;
+  @ApiProperty({ example: 18, description: 'Kept seats still free for that type (0 once released)' }) left: number;
 }
 
 export class EventResponseDto {
@@ -30,9 +38,12 @@ export class EventResponseDto {
   @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({ example: 120 }) seatsTaken: number;
-  @ApiProperty({ example: 280, nullable: true, type: Number }) seatsLeft: number | null;
+  @ApiProperty({ example: 280, nullable: true, type: Number, description: 'General seats left: kept seats are not counted while they are kept; null when unlimited' }) seatsLeft: number | null;
   @ApiProperty({ example: 0 }) waitlistLength: number;
   @ApiPropertyOptional({ type: ModeSeatsDto, description: 'Hybrid events: the online mode' }) online?: ModeSeatsDto;
+  @ApiProperty({ type: [QuotaSeatsDto], description: 'Seats kept for organisation types' }) quotas: QuotaSeatsDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'When kept seats not taken go back to everyone' }) quotasReleaseAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When they did (set once by the release job)' }) quotasReleasedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

@@ -28,6 +28,8 @@ export interface RegistrationForMail {
   tokenVersion: number;
   checkInCode: string;
   anonymisedAt: Date | null;
+  /** Accessibility codes (easy_read selects the easy-to-read messages). */
+  accessibility: string[];
   /** Rank on the event's waiting list (1 = next), when waitlisted. */
   waitlistPosition: number | null;
 }
@@ -108,7 +110,7 @@ export class DeliveryRepository {
     return this.dataSource.query(
       `SELECT r.id, r.event_id AS "eventId", r.first_name AS "firstName", r.last_name AS "lastName", r.email, r.status,
          r.attendance_mode AS "attendanceMode", r.token_version AS "tokenVersion", r.check_in_code AS "checkInCode",
-         r.anonymised_at AS "anonymisedAt",
+         r.anonymised_at AS "anonymisedAt", r.accessibility,
          CASE WHEN r.status = 'waitlisted' THEN (
            SELECT count(*)::int FROM registration w
            WHERE w.event_id = r.event_id AND w.attendance_mode = r.attendance_mode AND w.status = 'waitlisted' AND w.waitlist_seq <= r.waitlist_seq)

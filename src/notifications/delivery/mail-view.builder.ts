@@ -1,5 +1,6 @@
 import { formatFrenchAt, formatFrenchTime, localDate } from '../../common/time';
 import type { Event } from '../../events/event.entity';
+import { isEasyRead } from '../../registrations/registration-needs';
 import type { MailBase, MailView, MailWorkshopView } from '../mail/mail-view';
 import type { ChoiceForMail, ClaimedMail, RegistrationForMail, SessionForMail } from './delivery.repository';
 
@@ -57,6 +58,7 @@ function base(ctx: DeliveryContext): MailBase {
     },
     manageUrl: ctx.manageUrl,
     contactEmail: ctx.contactEmail,
+    ...(isEasyRead(registration.accessibility) ? { easyRead: true } : {}),
   };
 }
 

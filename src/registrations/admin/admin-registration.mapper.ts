@@ -19,6 +19,8 @@ export function toAdminRegistration(row: AdminRegistrationRow, sessions: ChosenS
     waitlistPosition: row.status === 'waitlisted' ? row.waitlistPosition : null,
     sessions: sessions.map((s) => ({ sessionId: s.sessionId, title: s.title, status: s.status })),
     accessibilityNeeds: row.accessibilityNeeds,
+    accessibility: row.accessibility,
+    travelSupport: row.travelSupport,
     dietaryRequirements: row.dietaryRequirements,
     consentAt: iso(row.consentAt)!,
     photoConsent: row.photoConsent,

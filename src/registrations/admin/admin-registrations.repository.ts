@@ -38,7 +38,7 @@ export interface CheckInRow {
 export const REGISTRATION_COLUMNS = `
   r.id, r.event_id AS "eventId", r.first_name AS "firstName", r.last_name AS "lastName", r.email,
   r.organisation, r.organisation_type AS "organisationType", r.job_title AS "jobTitle", r.department,
-  r.attendance_mode AS "attendanceMode", r.accessibility_needs AS "accessibilityNeeds",
+  r.attendance_mode AS "attendanceMode", r.accessibility_needs AS "accessibilityNeeds", r.accessibility, r.travel_support AS "travelSupport",
   r.dietary_requirements AS "dietaryRequirements", r.consent_at AS "consentAt", r.photo_consent AS "photoConsent",
   r.photo_consent_at AS "photoConsentAt", r.status, r.waitlist_seq AS "waitlistSeq",
   r.manage_token_hash AS "manageTokenHash", r.check_in_code AS "checkInCode", r.checked_in_at AS "checkedInAt",

@@ -1,7 +1,8 @@
-import { DEPARTMENTS, departmentLabel, isOccitanie, ORGANISATION_TYPES, THEMES } from '../../reference/reference.data';
+import type { QuotaSeats } from '../../events/event-seats';
+import { ACCESSIBILITY_NEEDS, DEPARTMENTS, departmentLabel, isOccitanie, ORGANISATION_TYPES, organisationTypeLabel, THEMES } from '../../reference/reference.data';
 import type { ReferenceItem } from '../../reference/reference.data';
-import { CheckInStatsDto, DepartmentCountDto, EventStatsDto } from './dto/event-stats.dto';
-import type { KeyCount, SessionCount, StatusModeCount } from './event-stats.repository';
+import { CheckInStatsDto, DepartmentCountDto, EventStatsDto, NeedsDto } from './dto/event-stats.dto';
+import type { KeyCount, NeedCount, SessionCount, StatusModeCount } from './event-stats.repository';
 
 export interface StatsCounts {
   byStatusAndMode: StatusModeCount[];
@@ -9,6 +10,15 @@ export interface StatsCounts {
   byDepartment: KeyCount[];
   byTheme: KeyCount[];
   sessions: SessionCount[];
+  needs: NeedCount[];
+}
+
+function needsOf(counts: NeedCount[], sessionId: string | null): NeedsDto {
+  const mine = counts.filter((c) => c.sessionId === sessionId);
+  return {
+    accessibility: everyItem(ACCESSIBILITY_NEEDS, mine.filter((c) => c.code !== 'travel_support')).map((i) => ({ code: i.code, label: i.label, confirmed: i.count })),
+    travelSupport: mine.find((c) => c.code === 'travel_support')?.count ?? 0,
+  };
 }
 
 /** A ratio for reports: 3 decimals, null when the denominator means "no limit" or "nobody". */
@@ -42,7 +52,7 @@ export function toCheckInStats(byStatusAndMode: StatusModeCount[]): CheckInStats
   return { checkedIn, expected, rate: ratio(checkedIn, expected) };
 }
 
-export function toEventStats(counts: StatsCounts): EventStatsDto {
+export function toEventStats(counts: StatsCounts, quotas: QuotaSeats[] = []): EventStatsDto {
   const sum = (filter: (c: StatusModeCount) => boolean, pick: (c: StatusModeCount) => number = (c) => c.count) =>
     counts.byStatusAndMode.filter(filter).reduce((total, c) => total + pick(c), 0);
   const confirmed = (c: StatusModeCount) => c.status === 'confirmed';
@@ -66,8 +76,11 @@ export function toEventStats(counts: StatsCounts): EventStatsDto {
       capacity: s.capacity,
       confirmed: s.confirmed,
       waitlisted: s.waitlisted,
+      needs: needsOf(counts.needs, s.sessionId),
       fillRate: ratio(s.confirmed, s.capacity),
     })),
+    needs: needsOf(counts.needs, null),
+    quotas: quotas.map((q) => ({ organisationType: q.organisationType, label: organisationTypeLabel(q.organisationType), attendanceMode: q.attendanceMode, seats: q.seats, taken: q.taken, left: q.left })),
     checkIn: toCheckInStats(counts.byStatusAndMode),
   };
 }

@@ -15,6 +15,14 @@ export interface KeyCount {
   count: number;
 }
 
+export interface NeedCount {
+  /** null: the whole event. */
+  sessionId: string | null;
+  /** An accessibility code, or `travel_support`. */
+  code: string;
+  count: number;
+}
+
 export interface SessionCount {
   sessionId: string;
   title: string;
@@ -92,8 +100,28 @@ export class EventStatsRepository {
     );
   }
 
-  /** Confirmed registrants' stated needs, grouped by their text (case and spaces folded), most frequent first. */
-  confirmedNeeds(eventId: string): Promise<NeedCount[]> {
+  /**
+   * Needs of confirmed registrants: per accessibility code and for travel support, for the whole
+   * event (`sessionId` null) and per workshop (confirmed choices).
+   */
+  confirmedNeeds(eventId: string, manager: EntityManager): Promise<NeedCount[]> {
+    return manager.query(
+      `WITH confirmed AS (
+         SELECT id, accessibility || CASE WHEN travel_support THEN ARRAY['travel_support'] ELSE '{}'::text[] END AS needs
+         FROM registration WHERE event_id = $1 AND status = 'confirmed'
+       )
+       SELECT NULL::uuid AS "sessionId", need AS code, count(*)::int AS count
+       FROM confirmed CROSS JOIN LATERAL unnest(needs) AS need GROUP BY need
+       UNION ALL
+       SELECT sc.session_id, need, count(*)::int
+       FROM confirmed r JOIN session_choice sc ON sc.registration_id = r.id AND sc.status = 'confirmed'
+       CROSS JOIN LATERAL unnest(r.needs) AS need GROUP BY sc.session_id, need`,
+      [eventId],
+    );
+  }
+
+  /** Confirmed registrants' needs stated in their own words, grouped by their text (case and spaces folded), most frequent first. */
+  statedNeeds(eventId: string): Promise<NeedCount[]> {
     return this.dataSource.query(
       `SELECT kind, min(text) AS text, count(*)::int AS count FROM (
          SELECT 'accessibility' AS kind, btrim(accessibility_needs) AS text FROM registration
@@ -123,7 +151,7 @@ export class EventStatsRepository {
   }
 }
 
-export interface NeedCount {
+export interface StatedNeed {
   kind: 'accessibility' | 'dietary';
   text: string;
   count: number;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
 import { EventsRepository } from '../../events/events.repository';
-import { EventStatsDto } from './dto/event-stats.dto';
-import { CheckInStatsDto } from './dto/event-stats.dto';
+import { CheckInStatsDto, EventStatsDto } from './dto/event-stats.dto';
 import { toCheckInStats, toEventStats } from './event-stats.mapper';
-import { EventStatsRepository, NeedCount, SessionNeeds } from './event-stats.repository';
+import { EventStatsRepository, SessionNeeds, StatedNeed } from './event-stats.repository';
 import { requireEvent } from './require-event';
 
 /** The figures the commissioner reports for an event. */
@@ -12,6 +12,7 @@ export class EventStatsService {
   constructor(
     private readonly events: EventsRepository,
     private readonly stats: EventStatsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async forEvent(eventId: string): Promise<EventStatsDto> {
@@ -22,8 +23,11 @@ export class EventStatsService {
       byDepartment: await this.stats.confirmedByDepartment(event.id, manager),
       byTheme: await this.stats.confirmedChoicesByTheme(event.id, manager),
       sessions: await this.stats.workshopFill(event.id, manager),
+      needs: await this.stats.confirmedNeeds(event.id, manager),
     }));
-    return toEventStats(counts);
+    // Kept seats as the seat rule counts them (the same figures as the event's own answer).
+    const seats = await this.events.seatsFor([event.id], this.clock.now());
+    return toEventStats(counts, seats.get(event.id)?.quotas ?? []);
   }
 
   /** The check-in figures alone (one grouped count): the running count of arrivals at the door. */
@@ -32,9 +36,9 @@ export class EventStatsService {
   }
 
   /** Needs to order for (interpreters, meals): the texts confirmed registrants gave, counted, and per workshop. */
-  async needs(eventId: string): Promise<{ event: NeedCount[]; sessions: SessionNeeds[] }> {
+  async needs(eventId: string): Promise<{ event: StatedNeed[]; sessions: SessionNeeds[] }> {
     const event = await requireEvent(this.events, eventId);
-    const [texts, sessions] = await Promise.all([this.stats.confirmedNeeds(event.id), this.stats.workshopNeeds(event.id)]);
+    const [texts, sessions] = await Promise.all([this.stats.statedNeeds(event.id), this.stats.workshopNeeds(event.id)]);
     return { event: texts, sessions };
   }
 }

@@ -40,7 +40,9 @@ describe('CSV cells', () => {
       status: 'waitlisted',
       waitlistPosition: 3,
       sessions: [],
-      accessibilityNeeds: null,
+      accessibilityNeeds: 'Rampe',
+      accessibility: ['lsf', 'wheelchair'],
+      travelSupport: true,
       dietaryRequirements: null,
       photoConsent: false,
       createdAt: new Date('2026-12-31T23:30:00Z'),
@@ -49,7 +51,8 @@ describe('CSV cells', () => {
     const record = toCsvRecord(row, 'Europe/Paris');
     expect(record).toHaveLength(CSV_HEADERS.length);
     expect(record).toEqual([
-      'Puig', 'Anaïs', 'puig@exemple.test', '', '', 'Collectivité territoriale', '2A – Corse-du-Sud', 'En ligne', 'Liste d’attente', '3', '', '', '', 'Non',
+      'Puig', 'Anaïs', 'puig@exemple.test', '', '', 'Collectivité territoriale', '2A – Corse-du-Sud', 'En ligne', 'Liste d’attente', '3', '',
+      'Interprétation en langue des signes française (LSF) | Accès en fauteuil roulant | Rampe', 'Oui', '', 'Non',
       '01/01/2027 00:30', '',
     ]);
   });

@@ -1,5 +1,5 @@
 import { localParts } from '../../common/time';
-import { departmentLabel, organisationTypeLabel } from '../../reference/reference.data';
+import { accessibilityLabel, departmentLabel, organisationTypeLabel } from '../../reference/reference.data';
 import type { AttendanceMode, RegistrationStatus } from '../registration.entity';
 import type { SessionChoiceStatus } from '../session-choice.entity';
 
@@ -17,6 +17,8 @@ export interface ExportRow {
   waitlistPosition: number | null;
   sessions: Array<{ title: string; status: SessionChoiceStatus }>;
   accessibilityNeeds: string | null;
+  accessibility: string[];
+  travelSupport: boolean;
   dietaryRequirements: string | null;
   photoConsent: boolean;
   createdAt: Date;
@@ -36,6 +38,7 @@ export const CSV_HEADERS = [
   'Rang liste d’attente',
   'Ateliers',
   'Besoins d’accessibilité',
+  'Aide au déplacement',
   'Régime alimentaire',
   'Consentement photo',
   'Inscrit le',
@@ -79,7 +82,8 @@ export function toCsvRecord(row: ExportRow, timeZone: string): string[] {
     STATUS_LABELS[row.status] ?? row.status,
     row.status === 'waitlisted' && row.waitlistPosition !== null ? String(row.waitlistPosition) : '',
     sessionsCell(row.sessions),
-    row.accessibilityNeeds ?? '',
+    [...row.accessibility.map(accessibilityLabel), ...(row.accessibilityNeeds ? [row.accessibilityNeeds] : [])].join(' | '),
+    row.travelSupport ? 'Oui' : 'Non',
     row.dietaryRequirements ?? '',
     row.photoConsent ? 'Oui' : 'Non',
     frenchDateTime(row.createdAt, timeZone),

@@ -12,7 +12,7 @@ const EXPORT_QUERY = `
     (SELECT coalesce(json_agg(json_build_object('title', s.title, 'status', sc.status) ORDER BY s.starts_at, s.title, s.id), '[]')
        FROM session_choice sc JOIN session s ON s.id = sc.session_id
        WHERE sc.registration_id = r.id AND sc.status <> 'cancelled') AS sessions,
-    r.accessibility_needs AS "accessibilityNeeds", r.dietary_requirements AS "dietaryRequirements",
+    r.accessibility_needs AS "accessibilityNeeds", r.accessibility, r.travel_support AS "travelSupport", r.dietary_requirements AS "dietaryRequirements",
     r.photo_consent AS "photoConsent", r.created_at AS "createdAt", r.checked_in_at AS "checkedInAt"
   FROM registration r LEFT JOIN ranks ON ranks.id = r.id
   WHERE r.event_id = $1

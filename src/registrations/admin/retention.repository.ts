@@ -19,7 +19,7 @@ export class RetentionRepository {
 
   /**
    * Wipes the personal data of up to `limit` registrations of events that ended before
-   * `endedBefore`, and of the emails written to them. What the figures need stays: organisation
+   * `endedBefore`, and of the emails written to them. What the figures need stays: the structured needs and travel support, organisation
    * type, département, attendance mode, status, check-in time and workshop choices.
    * The manage token is replaced by the hash of nothing anyone holds, so old links stop working;
    * the email becomes unique per row, so the one-active-email-per-event index still holds.

@@ -8,6 +8,7 @@ import type { SignInPerson } from '../../documents/sign-in-sheet/sign-in-sheet.v
 import type { Event } from '../../events/event.entity';
 import { localDate } from '../../common/time';
 import { organisationTypeLabel } from '../../reference/reference.data';
+import { deskNeeds } from '../registration-needs';
 import type { DocumentPerson, PlannedSession } from './registration-documents.repository';
 
 /** From rows to the renderers' view models. Pure: the French wording of documents lives here and in the renderers. */
@@ -38,6 +39,7 @@ export function toBadgeView(event: Event, person: DocumentPerson): BadgeView {
     organisationType: person.organisationType,
     organisationTypeLabel: organisationTypeLabel(person.organisationType),
     attendanceMode: event.format === 'hybrid' ? label(ATTENDANCE_MODE_LABELS, person.attendanceMode) : null,
+    needs: deskNeeds(person.accessibility),
     checkInCode: person.checkInCode,
   };
 }
@@ -135,7 +137,12 @@ export function toCertificateView(event: Event, person: DocumentPerson, sessions
   };
 }
 
-export const toSignInPerson = (p: DocumentPerson): SignInPerson => ({ lastName: p.lastName, firstName: p.firstName, organisation: p.organisation });
+export const toSignInPerson = (p: DocumentPerson): SignInPerson => ({
+  lastName: p.lastName,
+  firstName: p.firstName,
+  organisation: p.organisation,
+  needs: deskNeeds(p.accessibility),
+});
 
 /** The local dates an event spans, `2027-03-11`…, in its zone. */
 export function eventDays(event: Event): string[] {

@@ -15,6 +15,7 @@ export interface DocumentPerson {
   status: 'confirmed' | 'waitlisted' | 'cancelled';
   checkInCode: string;
   checkedInAt: Date | null;
+  accessibility: string[];
 }
 
 /** A session on someone's programme: every session without choices, and the workshops they chose. */
@@ -34,7 +35,7 @@ export interface PlannedSession {
 
 const PERSON = `r.id, r.event_id AS "eventId", r.first_name AS "firstName", r.last_name AS "lastName", r.organisation,
   r.organisation_type AS "organisationType", r.attendance_mode AS "attendanceMode", r.status,
-  r.check_in_code AS "checkInCode", r.checked_in_at AS "checkedInAt"`;
+  r.check_in_code AS "checkInCode", r.checked_in_at AS "checkedInAt", r.accessibility`;
 
 /** Confirmed, on site: who gets a badge and signs the sheets. */
 const PRESENT = `r.status = 'confirmed' AND r.attendance_mode = 'onsite'`;

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { IsDepartmentCode, IsOrganisationTypeCode } from '../../reference/reference.validators';
 import { MultiLine } from '../../common/text-rules';
+import { ACCESSIBILITY_CODES } from '../registration-needs';
 
 // NUL cannot be stored in PostgreSQL text: it is dropped with the surrounding spaces.
 const clean = (value: string) => value.replace(/\u0000/g, '').trim();
@@ -85,6 +86,29 @@ export class RegistrantDetailsDto {
   @MaxLength(FREE_TEXT_MAX)
   @MultiLine()
   accessibilityNeeds?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ACCESSIBILITY_CODES,
+    example: ['wheelchair', 'easy_read'],
+    description: 'Structured needs (codes and French labels in GET /api/reference, `accessibility`). Replaces the whole list when given.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ACCESSIBILITY_CODES.length)
+  @ArrayUnique({ message: 'must not list a need twice' })
+  @IsIn(ACCESSIBILITY_CODES, { each: true, message: `each must be one of ${ACCESSIBILITY_CODES.join(', ')}` })
+  accessibility?: string[];
+
+  @ApiPropertyOptional({ example: false, description: 'Messages easy to read and understand (FALC): the same as listing `easy_read` in `accessibility` (true adds it, false removes it).' })
+  @IsOptional()
+  @IsBoolean()
+  easyRead?: boolean;
+
+  @ApiPropertyOptional({ example: false, description: 'Asks the organisers for help with travel (tickets, costs).' })
+  @IsOptional()
+  @IsBoolean()
+  travelSupport?: boolean;
 
   @ApiPropertyOptional({ example: 'Végétarien', nullable: true, type: String })
   @Transform(trimOrNull)

@@ -51,6 +51,9 @@ export class RegistrationDto {
   @ApiProperty({ nullable: true, type: String, example: '34' }) department: string | null;
   @ApiProperty({ enum: ['onsite', 'online'] }) attendanceMode: string;
   @ApiProperty({ nullable: true, type: String }) accessibilityNeeds: string | null;
+  @ApiProperty({ type: [String], example: ['wheelchair'], description: 'Codes of GET /api/reference `accessibility`' }) accessibility: string[];
+  @ApiProperty({ description: 'Messages easy to read (FALC): `easy_read` is among `accessibility`' }) easyRead: boolean;
+  @ApiProperty() travelSupport: boolean;
   @ApiProperty({ nullable: true, type: String }) dietaryRequirements: string | null;
   @ApiProperty({ example: '2027-01-05T10:12:00+01:00' }) consentAt: string;
   @ApiProperty() photoConsent: boolean;

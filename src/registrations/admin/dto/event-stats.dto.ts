@@ -36,6 +36,18 @@ export class ThemeCountDto {
   choices: number;
 }
 
+export class NeedCountDto {
+  @ApiProperty({ example: 'wheelchair', description: 'A code of GET /api/reference `accessibility`' }) code: string;
+  @ApiProperty({ example: 'Accès en fauteuil roulant' }) label: string;
+  @ApiProperty({ example: 3, description: 'Confirmed registrants with this need' }) confirmed: number;
+}
+
+export class NeedsDto {
+  @ApiProperty({ type: [NeedCountDto], description: 'Every accessibility need, in reference order, zeros included' })
+  accessibility: NeedCountDto[];
+  @ApiProperty({ example: 12, description: 'Confirmed registrants asking for travel support' }) travelSupport: number;
+}
+
 export class SessionFillDto {
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({ example: 'Atelier : aller vers les personnes éloignées de l’emploi' }) title: string;
@@ -43,8 +55,18 @@ export class SessionFillDto {
   capacity: number | null;
   @ApiProperty({ example: 38 }) confirmed: number;
   @ApiProperty({ example: 5 }) waitlisted: number;
+  @ApiProperty({ type: NeedsDto, description: 'Needs of the confirmed registrants holding a seat in this workshop' }) needs: NeedsDto;
   @ApiProperty({ nullable: true, type: Number, example: 0.95, description: 'confirmed / capacity, 3 decimals; null when unlimited' })
   fillRate: number | null;
+}
+
+export class QuotaStatsDto {
+  @ApiProperty({ example: 'personne_concernee' }) organisationType: string;
+  @ApiProperty({ example: 'Personne concernée' }) label: string;
+  @ApiProperty({ enum: ['onsite', 'online'] }) attendanceMode: string;
+  @ApiProperty({ example: 30 }) seats: number;
+  @ApiProperty({ example: 12, description: 'Kept seats taken by people of that type' }) taken: number;
+  @ApiProperty({ example: 18, description: 'Kept seats still free for that type (0 once released)' }) left: number;
 }
 
 export class CheckInStatsDto {
@@ -68,5 +90,7 @@ export class EventStatsDto {
   byTheme: ThemeCountDto[];
   @ApiProperty({ type: [SessionFillDto], description: 'The event’s workshops in programme order' })
   sessions: SessionFillDto[];
+  @ApiProperty({ type: NeedsDto, description: 'Needs of the confirmed registrants, for the whole event' }) needs: NeedsDto;
+  @ApiProperty({ type: [QuotaStatsDto], description: 'Seats kept for organisation types, as the event answers them' }) quotas: QuotaStatsDto[];
   @ApiProperty({ type: CheckInStatsDto }) checkIn: CheckInStatsDto;
 }
