@@ -1,7 +1,7 @@
-import { createEvent } from '../support/factories';
 import { recipientOf } from '../support/mail-sink';
 import { binary, parsePdf } from '../support/pdf';
-import { createWorkshop, register } from '../support/registration-factories';
+import { createEvent, register } from '../support/factories';
+import { seedWorkshop } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -59,7 +59,7 @@ describe('needs organisers can act on, and messages easy to read', () => {
 
   it('prints what the welcome desk must know on the badge and on the sign-in sheet', async () => {
     const event = await createEvent(t);
-    const workshop = await createWorkshop(t, event, { title: 'Atelier accès aux droits' });
+    const workshop = await seedWorkshop(t, event, { title: 'Atelier accès aux droits' });
     const res = await register(t, event.id, { lastName: 'Roulant', accessibility: ['wheelchair', 'easy_read', 'companion'], sessionIds: [workshop.id] }).expect(201);
     const badge = await t.http.get('/api/registrations/me/badge.pdf').query({ token: res.body.manageToken }).buffer(true).parse(binary).expect(200);
     const badgeText = flat((await parsePdf(badge.body)).text);
@@ -75,7 +75,7 @@ describe('needs organisers can act on, and messages easy to read', () => {
 
   it('totals the needs of confirmed registrants for the event and per workshop in /stats', async () => {
     const event = await createEvent(t, { capacity: 2 });
-    const w = await createWorkshop(t, event);
+    const w = await seedWorkshop(t, event);
     await register(t, event.id, { accessibility: ['lsf', 'captions'], travelSupport: true, sessionIds: [w.id] }).expect(201);
     await register(t, event.id, { accessibility: ['lsf'] }).expect(201);
     // Waiting: not counted.

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { QuotaReleaseService } from '../../src/registrations/quotas/quota-release.service';
-import { createEvent } from '../support/factories';
-import { registrationInput } from '../support/registration-factories';
+import { createEvent, registrationInput } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { QuotaReleaseService } from '../../src/registrations/quotas/quota-release.service';
-import { createEvent, eventInput } from '../support/factories';
-import { outboxRows, register, registrationInput } from '../support/registration-factories';
+import { createEvent, eventInput, register, registrationInput } from '../support/factories';
+import { outboxRows } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PC = { organisationType: 'personne_concernee' };

@@ -121,7 +121,7 @@ export class EventStatsRepository {
   }
 
   /** Confirmed registrants' needs stated in their own words, grouped by their text (case and spaces folded), most frequent first. */
-  statedNeeds(eventId: string): Promise<NeedCount[]> {
+  statedNeeds(eventId: string): Promise<StatedNeed[]> {
     return this.dataSource.query(
       `SELECT kind, min(text) AS text, count(*)::int AS count FROM (
          SELECT 'accessibility' AS kind, btrim(accessibility_needs) AS text FROM registration
