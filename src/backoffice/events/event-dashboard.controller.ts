@@ -6,7 +6,11 @@ import { BackofficePages } from '../backoffice-pages';
 import { BackofficePage, currentOrganiser } from '../backoffice.guard';
 import { dashboardRow } from './event-dashboard.view';
 
-/** `/gestion`: every event, soonest last-created first, with its seats, waiting list and check-ins. */
+/**
+ * `/gestion`: every event (EventsService's order, soonest first), with its seats, waiting list and
+ * check-ins (EventStatsService, one call per event: fine for the tens of events a year the
+ * commissioner runs).
+ */
 @BackofficePage()
 @Controller('gestion')
 export class EventDashboardController {

@@ -10,7 +10,7 @@ export interface OrganiserAccount {
   createdAt: Date;
   deactivatedAt: Date | null;
   hasPassword: boolean;
-  /** The latest unused invitation's expiry, when there is one. */
+  /** The expiry of the latest invitation still usable now, when there is one. */
   invitationExpiresAt: Date | null;
 }
 
@@ -27,12 +27,13 @@ export interface OpenInvitation {
 export class OrganiserAccountsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  list(): Promise<OrganiserAccount[]> {
+  list(now: Date): Promise<OrganiserAccount[]> {
     return this.dataSource.query(
       `SELECT o.id, o.email, o.name, o.created_at AS "createdAt", o.deactivated_at AS "deactivatedAt",
          o.password_hash IS NOT NULL AS "hasPassword",
-         (SELECT max(i.expires_at) FROM organiser_invitation i WHERE i.organiser_id = o.id AND i.used_at IS NULL) AS "invitationExpiresAt"
+         (SELECT max(i.expires_at) FROM organiser_invitation i WHERE i.organiser_id = o.id AND i.used_at IS NULL AND i.expires_at > $1) AS "invitationExpiresAt"
        FROM organiser o ORDER BY o.deactivated_at IS NOT NULL, lower(coalesce(o.name, o.email))`,
+      [now],
     );
   }
 

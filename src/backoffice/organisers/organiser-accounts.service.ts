@@ -28,7 +28,7 @@ export class OrganiserAccountsService {
   ) {}
 
   list(): Promise<OrganiserAccount[]> {
-    return this.accounts.list();
+    return this.accounts.list(this.clock.now());
   }
 
   /** A new organiser, and in the same transaction the message with their one-time link. */

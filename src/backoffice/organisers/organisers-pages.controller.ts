@@ -63,7 +63,7 @@ export class OrganisersPagesController {
         ? { label: 'Désactivé', badge: 'fr-badge--error' }
         : o.hasPassword
           ? { label: 'Actif', badge: 'fr-badge--success' }
-          : { label: o.invitationExpiresAt && o.invitationExpiresAt > new Date() ? `Invité (lien valable jusqu’au ${formatFrenchAt(new Date(o.invitationExpiresAt), 'Europe/Paris')})` : 'Invité (lien expiré)', badge: 'fr-badge--info' },
+          : { label: o.invitationExpiresAt ? `Invité (lien valable jusqu’au ${formatFrenchAt(new Date(o.invitationExpiresAt), 'Europe/Paris')})` : 'Invité (lien expiré)', badge: 'fr-badge--info' },
     }));
     this.pages.send(req, res, 'gestion/organisers', { title: 'Organisateurs', invalid: errors.summary.length > 0, section: 'organisers' }, {
       organisers,
