@@ -15,9 +15,10 @@ export const SANS_BOLD = 'Sans-Bold';
 let fonts: { regular: fontkit.Font; bold: fontkit.Font } | null = null;
 
 /**
- * The fonts, parsed once per process. Parsing the 750 KB TTF is most of what a small document
- * costs (≈ 25 documents/s when each parses it, ≈ 200/s when they share it); pdfkit still embeds a
- * fresh subset of the glyphs each document uses, so sharing changes nothing in the output.
+ * The fonts, parsed once per process (per worker thread of the render pool). Parsing the 750 KB
+ * TTF is most of what a small document costs when each does it; sharedFont then keeps each word's
+ * shaping and each glyph's bytes. pdfkit still embeds a fresh subset of the glyphs each document
+ * uses, so sharing changes nothing in the output.
  */
 function sharedFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
   if (!fonts) {
