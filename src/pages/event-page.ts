@@ -39,10 +39,19 @@ interface KeptPage extends RenderedEventPage {
   key: string;
 }
 
+/** A read under way, shared by the requests that arrive meanwhile. */
+interface Reading {
+  since: number;
+  /** The event it is for, when a previous read told it (a first read of a slug is shared as it is). */
+  eventId?: string;
+  page: Promise<KeptPage>;
+}
+
 /** The event page, the same for everyone: from memory while nothing it shows has changed. */
 @Injectable()
 export class EventPage {
   private readonly kept = new Map<string, KeptPage>();
+  private readonly reading = new Map<string, Reading>();
   /** The public list's query, validated once (the same for every request). */
   private allActions?: Promise<ActionQueryDto>;
 
@@ -59,7 +68,20 @@ export class EventPage {
     const now = this.clock.now();
     const kept = this.kept.get(slug);
     if (kept && Math.abs(now.getTime() - kept.readAt) < EVENT_PAGE_FRESH_MS && this.memory.isCurrent(kept.eventId, kept.since)) return kept;
+    // Requests arriving together share one read, unless a change was heard since it began.
+    const reading = this.reading.get(slug);
+    if (reading && (reading.eventId === undefined || this.memory.isCurrent(reading.eventId, reading.since))) return reading.page;
     const since = this.memory.mark();
+    const entry: Reading = { since, eventId: kept?.eventId, page: this.read(slug, kept, since, now) };
+    this.reading.set(slug, entry);
+    try {
+      return await entry.page;
+    } finally {
+      if (this.reading.get(slug) === entry) this.reading.delete(slug);
+    }
+  }
+
+  private async read(slug: string, kept: KeptPage | undefined, since: number, now: Date): Promise<KeptPage> {
     // The event (with its seats) and the programme are read together; the actions need the event's id.
     const [event, { programme, etag }] = await Promise.all([this.events.get(slug), this.programmes.readVersion(slug)]);
     const actions = await this.actions.list(event.id, await (this.allActions ??= validateAs(ActionQueryDto, { limit: '500' })));

@@ -89,6 +89,22 @@ describe('the event page from memory', () => {
     expect(changed.text).toContain('Table ronde du soir');
   });
 
+  it('requests arriving together share one read', async () => {
+    const event = await createEvent(a, { title: 'Journée très demandée', capacity: 30 });
+    await page(b, event.slug);
+    try {
+      b.clock.advance(EVENT_PAGE_FRESH_MS);
+      const one = await countQueries(() => page(b, event.slug));
+      expect(one).toBeGreaterThan(0);
+      b.clock.advance(EVENT_PAGE_FRESH_MS);
+      const together = await countQueries(() => Promise.all(Array.from({ length: 10 }, () => page(b, event.slug))));
+      // Ten separate reads would make ten times as many (a little slack for the other instance's own work).
+      expect(together).toBeLessThan(2 * one);
+    } finally {
+      b.clock.reset();
+    }
+  });
+
   it('reads the event’s own seats again once the page is a second old', async () => {
     const event = await createEvent(a, { title: 'Journée aux places comptées', capacity: 40 });
     await register(a, event.id).expect(201);
