@@ -16,6 +16,8 @@ export default tseslint.config(
     rules: {
       // The input rules (src/common/text-rules.ts, DTO patterns) match control characters on purpose.
       'no-control-regex': 'off',
+      // `const { dropped: _dropped, ...rest } = x` is how a property is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
@@ -34,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     // Plain JavaScript carries no types: type-aware rules could only report `any` everywhere.
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { ...globals.node } },

@@ -2,7 +2,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
-import type { Request } from 'express';
 import pino, { DestinationStream, Logger, LevelWithSilent } from 'pino';
 import { pinoHttp } from 'pino-http';
 
@@ -70,8 +69,9 @@ export function requestIdOf(incoming: string | string[] | undefined): string {
 
 /** The route pattern Express matched (`/api/events/:id`), never the path itself. */
 export function routeOf(req: IncomingMessage): string {
-  const r = req as Request;
-  return r.route?.path ? `${r.baseUrl ?? ''}${String(r.route.path)}` : 'unmatched';
+  const r = req as IncomingMessage & { baseUrl?: string; route?: { path?: string | RegExp } };
+  const path = r.route?.path;
+  return path ? `${r.baseUrl ?? ''}${String(path)}` : 'unmatched';
 }
 
 const requestLogs = new AsyncLocalStorage<Logger>();

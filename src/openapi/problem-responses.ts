@@ -1,4 +1,4 @@
-import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import { MAX_JSON_DEPTH } from '../common/json-depth';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -53,7 +53,7 @@ export function declareProblemResponses(document: OpenAPIObject): void {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
   for (const item of Object.values(document.paths)) {
     for (const operation of operations(item)) {
-      const parameters = (operation.parameters ?? []) as (ParameterObject | ReferenceObject)[];
+      const parameters = (operation.parameters ?? []);
       const located = (where: string) => parameters.some((p) => 'in' in p && p.in === where);
       const statuses = new Set(Object.keys(operation.responses));
       if (operation.requestBody) ['400', '413', '422'].forEach((s) => statuses.add(s));

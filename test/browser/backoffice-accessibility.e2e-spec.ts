@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { recipientOf } from '../support/mail-sink';
-import { actionInput } from '../support/factories';
-import { register } from '../support/factories';
+import { actionInput, register } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DESKTOP, launchBrowser, listen, newContext, PHONE, SCREENSHOTS, screenshotPath } from './browser';
 import { signInThroughPage, submit } from './backoffice-support';
@@ -98,7 +97,7 @@ describe('accessibility of the back office (axe-core) and screenshots', () => {
           const on = visit.public ? signedOut.page : page;
           await on.goto(visit.path);
           if (visit.act) await visit.act(on);
-          const results = await new AxeBuilder({ page: on as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          const results = await new AxeBuilder({ page: on }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
           summary.push(`| ${visit.name} | ${results.passes.length} | ${results.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'} |`);
           for (const v of results.violations) {
             if (v.impact === 'serious' || v.impact === 'critical') report.push(`${visit.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
@@ -106,7 +105,7 @@ describe('accessibility of the back office (axe-core) and screenshots', () => {
           if (SAVE) await on.screenshot({ path: screenshotPath(`${visit.name}-${width}`), fullPage: true });
         }
       } finally {
-        await (context as BrowserContext).close();
+        await (context).close();
         await signedOut.context.close();
       }
       if (SAVE) writeFileSync(join(SCREENSHOTS, `axe-gestion-${width}.md`), summary.join('\n') + '\n');

@@ -101,7 +101,7 @@ describe('back office welcome desk in a real browser', () => {
     for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
       const { context, page } = await newContext(plain, base, { viewport });
       await signInPage(page, `/gestion/evenements/${event.id}/accueil`);
-      const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const results = await new AxeBuilder({ page: page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       expect(bad).toEqual([]);
       if (SAVE && viewport === PHONE) await page.screenshot({ path: screenshotPath('gestion-accueil-telephone'), fullPage: true });

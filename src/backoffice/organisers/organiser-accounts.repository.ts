@@ -73,7 +73,7 @@ export class OrganiserAccountsRepository {
   /** Deactivates an active organiser; answers whether it did. Locks the organisers so the last active one cannot go. */
   async deactivate(id: string, now: Date, manager: EntityManager): Promise<'deactivated' | 'not_found' | 'last_one'> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('organisers', 0))`);
-    const [{ active }] = await manager.query(`SELECT count(*)::int AS active FROM organiser WHERE deactivated_at IS NULL AND password_hash IS NOT NULL AND id <> $1`, [id]);
+    const [{ active }]: Array<{ active: number }> = await manager.query(`SELECT count(*)::int AS active FROM organiser WHERE deactivated_at IS NULL AND password_hash IS NOT NULL AND id <> $1`, [id]);
     if (active === 0) return 'last_one';
     const result: unknown = await manager.query(`UPDATE organiser SET deactivated_at = $2 WHERE id = $1 AND deactivated_at IS NULL RETURNING id`, [id, now]);
     if (!rowsOf(result).length) return 'not_found';

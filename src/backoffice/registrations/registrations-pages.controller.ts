@@ -40,8 +40,8 @@ export class RegistrationsPagesController {
   async list(@Param('id', eventId) id: string, @Query() raw: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const event = await requireEvent(this.events, id);
     const filter: Record<string, string> = {};
-    for (const key of FILTERS) if (typeof raw[key] === 'string' && raw[key]) filter[key] = (raw[key] as string).slice(0, 200);
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(String(raw.page ?? '1'), 10) || 1));
+    for (const key of FILTERS) if (typeof raw[key] === 'string' && raw[key]) filter[key] = (raw[key]).slice(0, 200);
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof raw.page === 'string' ? raw.page : '1', 10) || 1));
     let query: RegistrationQueryDto;
     let invalid: string | null = null;
     try {
@@ -53,7 +53,7 @@ export class RegistrationsPagesController {
     }
     const [{ items, total }, needs] = await Promise.all([this.registrations.list(event.id, query), this.stats.needs(event.id)]);
     const params = new URLSearchParams(invalid ? {} : filter);
-    const link = (p: number) => `/gestion/evenements/${event.id}/inscriptions?${new URLSearchParams({ ...Object.fromEntries(params), page: String(p) })}`;
+    const link = (p: number) => `/gestion/evenements/${event.id}/inscriptions?${new URLSearchParams({ ...Object.fromEntries(params), page: String(p) }).toString()}`;
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const selected = (value: string | undefined) => (current: string) => value === current;
     this.pages.send(req, res, 'gestion/registrations', eventOfficeFrame(event, 'Inscriptions'), {

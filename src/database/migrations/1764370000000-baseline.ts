@@ -786,7 +786,7 @@ export class Baseline1764370000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // A development database (./var/pg) built by the squashed migrations already holds this
     // schema: it only loses the dead functions and forgets the old names.
-    const [{ old }] = await q.query(`SELECT count(*)::int AS old FROM migration WHERE name = ANY($1)`, [SQUASHED]);
+    const [{ old }] = (await q.query(`SELECT count(*)::int AS old FROM migration WHERE name = ANY($1)`, [SQUASHED])) as Array<{ old: number }>;
     if (old === SQUASHED.length) {
       for (const fn of DEAD_FUNCTIONS) await q.query(`DROP FUNCTION IF EXISTS public.${fn}`);
       await q.query(`DELETE FROM migration WHERE name = ANY($1)`, [SQUASHED]);

@@ -59,7 +59,8 @@ export function sharedFont(parsed: fontkit.Font): fontkit.Font {
   const font = parsed as FontInternals;
   const layouts = new Map<string, GlyphRun>();
   const glyphs = new Map<number, GlyphEntry>();
-  const Subset = Object.getPrototypeOf(font.createSubset()).constructor as new (font: FontInternals) => TrueTypeSubset;
+  const prototype = Object.getPrototypeOf(font.createSubset()) as { constructor: new (font: FontInternals) => TrueTypeSubset };
+  const Subset = prototype.constructor;
 
   const tables = font._variationProcessor ? null : rawTables(font);
 
@@ -110,7 +111,7 @@ export function sharedFont(parsed: fontkit.Font): fontkit.Font {
     get(target, key, receiver) {
       if (key === 'layout') return layout;
       if (key === 'createSubset') return () => new KeptGlyphSubset(target);
-      return Reflect.get(target, key, receiver);
+      return Reflect.get(target, key, receiver) as unknown;
     },
   });
 }

@@ -36,7 +36,7 @@ export interface TagOptions {
  */
 export function tagged(doc: Pdf, type: string, draw: () => void, options: TagOptions = {}): void {
   const stack = parents(doc);
-  stack[stack.length - 1].add(doc.struct(type, options as Parameters<Pdf['struct']>[1], draw));
+  stack[stack.length - 1].add(doc.struct(type, options, draw));
 }
 
 /** A grouping element (`Sect`, `Table`, `TR`, `L`, `LI`…) holding what `body` tags; ended after it. */

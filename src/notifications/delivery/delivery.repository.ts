@@ -122,7 +122,7 @@ export class DeliveryRepository {
 
   /** An invitation as its message needs it; `open` false once used, expired or the organiser deactivated. */
   async invitation(id: string, now: Date): Promise<{ id: string; email: string; name: string | null; expiresAt: Date; open: boolean } | null> {
-    const rows = await this.dataSource.query(
+    const rows: Array<{ id: string; email: string; name: string | null; expiresAt: Date; open: boolean }> = await this.dataSource.query(
       `SELECT i.id, o.email, o.name, i.expires_at AS "expiresAt",
          (i.used_at IS NULL AND i.expires_at > $2 AND o.deactivated_at IS NULL) AS open
        FROM organiser_invitation i JOIN organiser o ON o.id = i.organiser_id WHERE i.id = $1`,
@@ -179,7 +179,7 @@ export class DeliveryRepository {
    * partial index of due messages; `dead` only when asked (it scans the table: for /metrics, not /health).
    */
   async backlog(now: Date, withDead: boolean): Promise<{ pending: number; failed: number; dead: number | null; oldestDueAt: Date | null }> {
-    const [row] = await this.dataSource.query(
+    const [row]: Array<{ pending: number; failed: number; dead: number | null; oldestDueAt: Date | string | null }> = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
               count(*) FILTER (WHERE status = 'failed')::int AS failed,
               min(next_attempt_at) FILTER (WHERE next_attempt_at <= $1) AS "oldestDueAt",
