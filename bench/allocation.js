@@ -64,11 +64,7 @@ const data = input();
 allocate(data);
 const runs = Array.from({ length: 5 }, () => time(() => allocate(data)));
 const baselines = Array.from({ length: 5 }, () =>
-  time(() =>
-    data.registrants
-      .map((r) => ({ id: r.id, draw: createHash('sha256').update(`${data.seed}\u0000${r.id}`).digest('hex') }))
-      .sort((a, b) => (a.draw < b.draw ? -1 : 1)),
-  ),
+  time(() => data.registrants.map((r) => ({ id: r.id, draw: createHash('sha256').update(`${data.seed}\u0000${r.id}`).digest('hex') })).sort((a, b) => (a.draw < b.draw ? -1 : 1))),
 );
 const best = (xs) => Math.min(...xs.map((x) => x.ms));
 const { counts } = runs[0].value;

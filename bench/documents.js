@@ -155,9 +155,13 @@ scenarios.server = async function server() {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
-        title: 'Rencontre régionale — banc d’essai des badges', kind: 'conference', format: 'onsite',
-        startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 8 * 3600_000).toISOString(),
-        venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' }, capacity: 3000,
+        title: 'Rencontre régionale — banc d’essai des badges',
+        kind: 'conference',
+        format: 'onsite',
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 8 * 3600_000).toISOString(),
+        venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' },
+        capacity: 3000,
       }),
     });
     const event = await res.json();
@@ -187,7 +191,14 @@ scenarios.server = async function server() {
     prober.send('stop');
     const latencies = await new Promise((resolve) => prober.once('message', resolve));
     if (pdf.status !== 200 || body.subarray(0, 5).toString() !== '%PDF-') throw new Error(`badges.pdf answered ${pdf.status}`);
-    return { badges: SHEET_BADGES, seconds, bytes: body.length, peakRss: stop(), health: { count: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) }, loop: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 } };
+    return {
+      badges: SHEET_BADGES,
+      seconds,
+      bytes: body.length,
+      peakRss: stop(),
+      health: { count: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) },
+      loop: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+    };
   } finally {
     await app.close();
   }
@@ -241,12 +252,20 @@ async function main() {
     ['  raw baseline (font from file, rectangle)', rawSingles, `${(rawSingles.bytes / 1024).toFixed(1)} KB each`],
   ];
   for (const [label, r, extra] of rows) {
-    console.log(`${label.padEnd(44)} ${String(r.badges).padStart(5)} badges in ${r.seconds.toFixed(2).padStart(6)} s = ${(r.badges / r.seconds).toFixed(0).padStart(5)} badges/s (${(r.badges / r.cpuSeconds).toFixed(0).padStart(5)} per CPU-second), peak RSS ${mb(r.peakRss).padStart(7)}  (${extra})`);
+    console.log(
+      `${label.padEnd(44)} ${String(r.badges).padStart(5)} badges in ${r.seconds.toFixed(2).padStart(6)} s = ${(r.badges / r.seconds).toFixed(0).padStart(5)} badges/s (${(r.badges / r.cpuSeconds).toFixed(0).padStart(5)} per CPU-second), peak RSS ${mb(r.peakRss).padStart(7)}  (${extra})`,
+    );
   }
-  console.log(`${'GET /api/events/{id}/badges.pdf (HTTP, cursor)'.padEnd(44)} ${String(server.badges).padStart(5)} badges in ${server.seconds.toFixed(2).padStart(6)} s = ${(server.badges / server.seconds).toFixed(0).padStart(5)} badges/s, peak RSS ${mb(server.peakRss)} (whole app)`);
-  console.log(`${'  GET /health meanwhile, every 20 ms'.padEnd(44)} ${server.health.count} requests: p50 ${server.health.p50.toFixed(1)} ms, p99 ${server.health.p99.toFixed(1)} ms, max ${server.health.max.toFixed(1)} ms (the app's event-loop delay: p99 ${server.loop.p99.toFixed(1)} ms, max ${server.loop.max.toFixed(1)} ms)`);
+  console.log(
+    `${'GET /api/events/{id}/badges.pdf (HTTP, cursor)'.padEnd(44)} ${String(server.badges).padStart(5)} badges in ${server.seconds.toFixed(2).padStart(6)} s = ${(server.badges / server.seconds).toFixed(0).padStart(5)} badges/s, peak RSS ${mb(server.peakRss)} (whole app)`,
+  );
+  console.log(
+    `${'  GET /health meanwhile, every 20 ms'.padEnd(44)} ${server.health.count} requests: p50 ${server.health.p50.toFixed(1)} ms, p99 ${server.health.p99.toFixed(1)} ms, max ${server.health.max.toFixed(1)} ms (the app's event-loop delay: p99 ${server.loop.p99.toFixed(1)} ms, max ${server.loop.max.toFixed(1)} ms)`,
+  );
   const ok = (cond) => (cond ? 'ok' : 'MISSED');
-  console.log(`targets: sheet ≤ 5 s: ${ok(sheet.seconds <= 5)} (${sheet.seconds.toFixed(2)} s); peak RSS ≤ 300 MB: ${ok(sheet.peakRss <= 300 * 1024 * 1024)} (${mb(sheet.peakRss)}); single badges ≥ 100/s: ${ok(singles.badges / singles.seconds >= 100)} (${(singles.badges / singles.seconds).toFixed(0)}/s); /health p99 ≤ 100 ms while the sheet renders: ${ok(server.health.p99 <= 100)} (${server.health.p99.toFixed(1)} ms)`);
+  console.log(
+    `targets: sheet ≤ 5 s: ${ok(sheet.seconds <= 5)} (${sheet.seconds.toFixed(2)} s); peak RSS ≤ 300 MB: ${ok(sheet.peakRss <= 300 * 1024 * 1024)} (${mb(sheet.peakRss)}); single badges ≥ 100/s: ${ok(singles.badges / singles.seconds >= 100)} (${(singles.badges / singles.seconds).toFixed(0)}/s); /health p99 ≤ 100 ms while the sheet renders: ${ok(server.health.p99 <= 100)} (${server.health.p99.toFixed(1)} ms)`,
+  );
 }
 
 main().catch((error) => {

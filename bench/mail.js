@@ -55,31 +55,49 @@ async function openEvent(app, title) {
   const auth = { authorization: `Bearer ${await app.token()}` };
   const start = new Date(Date.now() + 30 * 86400_000);
   start.setUTCHours(8, 0, 0, 0);
-  const created = await json(app.baseUrl, 'POST', '/api/events', {
-    title, kind: 'conference', format: 'onsite', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
-    venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' }, capacity: 100_000,
-  }, auth);
+  const created = await json(
+    app.baseUrl,
+    'POST',
+    '/api/events',
+    {
+      title,
+      kind: 'conference',
+      format: 'onsite',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
+      venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' },
+      capacity: 100_000,
+    },
+    auth,
+  );
   await json(app.baseUrl, 'POST', `/api/events/${created.body.id}/publish`, undefined, auth);
   return created.body.id;
 }
 
 const person = (tag, i) => ({
-  firstName: 'Camille', lastName: `Durand-${i}`, email: `${tag}${i}@bench.test`, organisationType: 'association',
-  organisation: 'Association Solidarité Occitanie', department: '34', consent: true,
+  firstName: 'Camille',
+  lastName: `Durand-${i}`,
+  email: `${tag}${i}@bench.test`,
+  organisationType: 'association',
+  organisation: 'Association Solidarité Occitanie',
+  department: '34',
+  consent: true,
 });
 
 async function registerMany(app, eventId, tag, total, clients) {
   let next = 0;
   let last201 = 0;
   const statuses = new Map();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (next < total) {
-      const i = next++;
-      const res = await json(app.baseUrl, 'POST', `/api/events/${eventId}/registrations`, person(tag, i));
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      if (res.status === 201) last201 = performance.timeOrigin + performance.now();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const i = next++;
+        const res = await json(app.baseUrl, 'POST', `/api/events/${eventId}/registrations`, person(tag, i));
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        if (res.status === 201) last201 = performance.timeOrigin + performance.now();
+      }
+    }),
+  );
   return { statuses, last201 };
 }
 
@@ -93,10 +111,19 @@ async function rawBaseline(sink, count, attachments) {
   const transporter = nodemailer.createTransport(smtpOptions(sink.url));
   const start = sink.arrivals.length;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: count }, (_, i) => transporter.sendMail({
-    messageId: `<raw-${start + i}@bench.test>`, from: 'Rencontres <no-reply@rencontres.localhost>', to: { name: 'Camille Durand', address: `raw${start + i}@bench.test` },
-    subject: mail.subject, html: mail.html, text: mail.text, attachments,
-  })));
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      transporter.sendMail({
+        messageId: `<raw-${start + i}@bench.test>`,
+        from: 'Rencontres <no-reply@rencontres.localhost>',
+        to: { name: 'Camille Durand', address: `raw${start + i}@bench.test` },
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        attachments,
+      }),
+    ),
+  );
   await waitForArrivals(sink, start + count);
   const seconds = (performance.now() - t0) / 1000;
   transporter.close();
@@ -144,7 +171,8 @@ async function main() {
   const documents = app.app.get(RegistrationDocuments);
   const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const line = (label, r) => console.log(`${label}: ${fmt(r.rate)} messages/s (${r.seconds.toFixed(2)} s, ${(r.bytes / 1024).toFixed(1)} KB each)`);
-  const healthLine = (h) => console.log(`  GET /health while draining: ${h.length} probes, p50 ${fmt(percentile(h, 50))} ms, p99 ${fmt(percentile(h, 99))} ms, max ${fmt(Math.max(...h))} ms`);
+  const healthLine = (h) =>
+    console.log(`  GET /health while draining: ${h.length} probes, p50 ${fmt(percentile(h, 50))} ms, p99 ${fmt(percentile(h, 99))} ms, max ${fmt(Math.max(...h))} ms`);
   try {
     // Warm-up (templates, fonts, connections), and one real confirmation's attachments for the baselines.
     const warm = await openEvent(app, 'Échauffement');
@@ -166,7 +194,7 @@ async function main() {
     const drainIcs = await drain(app, worker, sink, MESSAGES, 'ics');
     line(`baseline (agenda.ics only): nodemailer sending ${MESSAGES} pre-rendered messages`, rawIcs);
     line(`drain (agenda.ics only): ${MESSAGES} queued messages read, rendered, sent and marked by the worker`, drainIcs);
-    console.log(`ratio: ${(drainIcs.rate / rawIcs.rate * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
+    console.log(`ratio: ${((drainIcs.rate / rawIcs.rate) * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
     healthLine(drainIcs.health);
 
     // 2. The real messages: badge.pdf, agenda.pdf and agenda.ics rendered for each person at delivery.
@@ -175,7 +203,7 @@ async function main() {
     const drainFull = await drain(app, worker, sink, FULL, 'pdf');
     line(`baseline (badge.pdf + agenda.pdf + agenda.ics): nodemailer sending ${FULL} pre-rendered messages`, rawFull);
     line(`drain (badge.pdf + agenda.pdf + agenda.ics, rendered at delivery): ${FULL} queued messages`, drainFull);
-    console.log(`ratio: ${(drainFull.rate / rawFull.rate * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
+    console.log(`ratio: ${((drainFull.rate / rawFull.rate) * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
     healthLine(drainFull.health);
 
     // 3. One registration at a time: 201 → arrival (real attachments).
@@ -189,7 +217,9 @@ async function main() {
       await waitForArrivals(sink, expected, 10_000);
       delays.push(sink.arrivals[expected - 1].at - at201);
     }
-    console.log(`latency, one registration at a time (${SINGLES}): 201 → message at the server p50 ${fmt(percentile(delays, 50))} ms, p99 ${fmt(percentile(delays, 99))} ms, max ${fmt(Math.max(...delays))} ms (target p99 ≤ 1000 ms)`);
+    console.log(
+      `latency, one registration at a time (${SINGLES}): 201 → message at the server p50 ${fmt(percentile(delays, 50))} ms, p99 ${fmt(percentile(delays, 99))} ms, max ${fmt(Math.max(...delays))} ms (target p99 ≤ 1000 ms)`,
+    );
 
     // 4. A rush with the worker running (real attachments): delivery gives way while requests pour in.
     const rushEvent = await openEvent(app, 'Rencontre régionale — rush');
@@ -199,7 +229,9 @@ async function main() {
     const rushRegSeconds = (performance.now() - rushStart) / 1000;
     await waitForArrivals(sink, rushBefore + MESSAGES, 600_000);
     const lastArrival = Math.max(...sink.arrivals.slice(rushBefore).map((a) => a.at));
-    console.log(`rush: ${MESSAGES} registrations from ${CLIENTS} clients in ${rushRegSeconds.toFixed(2)} s (${fmt(MESSAGES / rushRegSeconds)}/s, worker running), statuses ${[...rush.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}; last 201 → last message ${((lastArrival - rush.last201) / 1000).toFixed(2)} s`);
+    console.log(
+      `rush: ${MESSAGES} registrations from ${CLIENTS} clients in ${rushRegSeconds.toFixed(2)} s (${fmt(MESSAGES / rushRegSeconds)}/s, worker running), statuses ${[...rush.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}; last 201 → last message ${((lastArrival - rush.last201) / 1000).toFixed(2)} s`,
+    );
   } finally {
     await app.close();
     sink.close();

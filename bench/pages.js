@@ -60,11 +60,24 @@ async function registrations(mode, base, slug, eventId, workshops) {
       const t0 = performance.now();
       let res;
       if (mode === 'form') {
-        const form = new URLSearchParams({ _csrf: csrf, firstName: p.firstName, lastName: p.lastName, email: p.email, organisationType: p.organisationType, department: p.department, attendanceMode: p.attendanceMode, consent: 'true' });
+        const form = new URLSearchParams({
+          _csrf: csrf,
+          firstName: p.firstName,
+          lastName: p.lastName,
+          email: p.email,
+          organisationType: p.organisationType,
+          department: p.department,
+          attendanceMode: p.attendanceMode,
+          consent: 'true',
+        });
         p.sessionIds.forEach((id, k) => form.set(`atelier_${k}`, id));
         res = await fetch(`${base}/evenements/${slug}/inscription`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: form });
       } else {
-        res = await fetch(`${base}/api/events/${eventId}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...p, consent: true }) });
+        res = await fetch(`${base}/api/events/${eventId}/registrations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...p, consent: true }),
+        });
       }
       await res.arrayBuffer();
       if (res.status !== 201) failures++;
@@ -140,10 +153,13 @@ function regLine(name, r) {
 }
 
 async function main() {
-  const watchdog = setTimeout(() => {
-    console.error('bench:pages took too long; stopping.');
-    process.exit(2);
-  }, (2 * (DURATION_SECONDS + 2) + 540) * 1000);
+  const watchdog = setTimeout(
+    () => {
+      console.error('bench:pages took too long; stopping.');
+      process.exit(2);
+    },
+    (2 * (DURATION_SECONDS + 2) + 540) * 1000,
+  );
   watchdog.unref();
   const app = await require('./support').startBenchApp();
   try {
@@ -153,7 +169,9 @@ async function main() {
     if (page.status !== 200) throw new Error(`event page: ${page.status}`);
     const gzipped = await fetch(`${app.baseUrl}/evenements/${conference.slug}`, { headers: { 'accept-encoding': 'gzip' } });
     const sent = Number(gzipped.headers.get('content-length'));
-    console.log(`Event page of the demo conference: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML, ${(sent / 1024).toFixed(0)} KiB sent gzipped (${gzipped.headers.get('content-encoding')})`);
+    console.log(
+      `Event page of the demo conference: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML, ${(sent / 1024).toFixed(0)} KiB sent gzipped (${gzipped.headers.get('content-encoding')})`,
+    );
     console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per endpoint after a 2 s warm-up, Accept-Encoding: gzip (load generator in a child process)\n`);
     const eventPage = await measure(`${app.baseUrl}/evenements/${conference.slug}`);
     const health = await measure(`${app.baseUrl}/health`);

@@ -39,18 +39,26 @@ async function buildProgramme(baseUrl, token) {
   for (let r = 0; r < ROOMS; r++) rooms.push(await call(baseUrl, token, 'POST', `/api/events/${event.id}/rooms`, { name: `Salle ${r + 1}`, capacity: 60 }));
   const speakers = [];
   for (let s = 0; s < 2 * ROOMS; s++) {
-    speakers.push(await call(baseUrl, token, 'POST', `/api/events/${event.id}/speakers`, { fullName: `Intervenant·e ${s + 1}`, jobTitle: 'Chargé·e de mission', organisation: 'DREETS Occitanie' }));
+    speakers.push(
+      await call(baseUrl, token, 'POST', `/api/events/${event.id}/speakers`, {
+        fullName: `Intervenant·e ${s + 1}`,
+        jobTitle: 'Chargé·e de mission',
+        organisation: 'DREETS Occitanie',
+      }),
+    );
   }
   const actions = [];
   for (let a = 0; a < 8; a++) {
-    actions.push(await call(baseUrl, token, 'POST', `/api/events/${event.id}/actions`, {
-      title: `Action remarquable ${a + 1}`,
-      summary: 'Un projet local d’accès aux droits, porté avec les personnes concernées.',
-      organisation: 'Association partenaire',
-      organisationType: 'association',
-      departments: ['34'],
-      themes: ['participation'],
-    }));
+    actions.push(
+      await call(baseUrl, token, 'POST', `/api/events/${event.id}/actions`, {
+        title: `Action remarquable ${a + 1}`,
+        summary: 'Un projet local d’accès aux droits, porté avec les personnes concernées.',
+        organisation: 'Association partenaire',
+        organisationType: 'association',
+        departments: ['34'],
+        themes: ['participation'],
+      }),
+    );
   }
   for (let slot = 0; slot < SLOTS; slot++) {
     for (let r = 0; r < ROOMS; r++) {
@@ -97,10 +105,13 @@ function line(name, result) {
 
 async function main() {
   // Bounded whatever happens: the whole run must end on its own.
-  const watchdog = setTimeout(() => {
-    console.error('bench:programme took too long; stopping.');
-    process.exit(2);
-  }, (4 * DURATION_SECONDS + 120) * 1000);
+  const watchdog = setTimeout(
+    () => {
+      console.error('bench:programme took too long; stopping.');
+      process.exit(2);
+    },
+    (4 * DURATION_SECONDS + 120) * 1000,
+  );
   watchdog.unref();
   const app = await require('./support').startBenchApp();
   try {

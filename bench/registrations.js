@@ -28,15 +28,21 @@ async function createOpenEvent(app, pool, title) {
   const auth = { authorization: `Bearer ${await app.token()}` };
   const start = new Date(Date.now() + 30 * 86400_000);
   start.setUTCHours(8, 0, 0, 0);
-  const created = await json(app.baseUrl, 'POST', '/api/events', {
-    title,
-    kind: 'conference',
-    format: 'onsite',
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
-    venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' },
-    capacity: SEATS,
-  }, auth);
+  const created = await json(
+    app.baseUrl,
+    'POST',
+    '/api/events',
+    {
+      title,
+      kind: 'conference',
+      format: 'onsite',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
+      venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' },
+      capacity: SEATS,
+    },
+    auth,
+  );
   if (created.status !== 201) throw new Error(`event: ${created.status} ${JSON.stringify(created.body)}`);
   const event = created.body;
   // Ten workshops: five 90-minute slots, two in parallel in each (inserted directly: the programme is not what is measured).
@@ -46,10 +52,13 @@ async function createOpenEvent(app, pool, title) {
     const ends = new Date(starts.getTime() + 90 * 60_000);
     const pair = [];
     for (let k = 0; k < 2; k++) {
-      const { rows } = await pool.query(
-        `INSERT INTO session (event_id, title, type, starts_at, ends_at, capacity) VALUES ($1, $2, 'workshop', $3, $4, $5) RETURNING id`,
-        [event.id, `Atelier ${slot + 1}${'ab'[k]}`, starts, ends, WORKSHOP_SEATS],
-      );
+      const { rows } = await pool.query(`INSERT INTO session (event_id, title, type, starts_at, ends_at, capacity) VALUES ($1, $2, 'workshop', $3, $4, $5) RETURNING id`, [
+        event.id,
+        `Atelier ${slot + 1}${'ab'[k]}`,
+        starts,
+        ends,
+        WORKSHOP_SEATS,
+      ]);
       pair.push(rows[0].id);
     }
     slots.push(pair);
@@ -128,14 +137,11 @@ async function workerMain() {
   const post = (path, payload) =>
     new Promise((resolve, reject) => {
       const data = Buffer.from(JSON.stringify(payload));
-      const req = http.request(
-        { agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length } },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode));
-          res.on('error', reject);
-        },
-      );
+      const req = http.request({ agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': data.length } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+        res.on('error', reject);
+      });
       req.on('error', reject);
       req.end(data);
     });
@@ -165,7 +171,9 @@ async function main() {
   // DELIVERY=paused measures the seat path alone (the outbox fills; nothing is sent meanwhile).
   const paused = process.env.DELIVERY === 'paused';
   if (paused) await app.app.get(require('../dist/notifications/delivery/outbox.worker').OutboxWorker).stop();
-  console.log(`mail delivery during the run: ${paused ? 'paused (DELIVERY=paused)' : 'running in the same process (confirmations rendered with their PDFs and written as .eml files)'}`);
+  console.log(
+    `mail delivery during the run: ${paused ? 'paused (DELIVERY=paused)' : 'running in the same process (confirmations rendered with their PDFs and written as .eml files)'}`,
+  );
   const pool = new Pool({ connectionString: app.databaseUrl, max: CLIENTS });
   // A connection still closing when PostgreSQL stops reports an error: harmless at that point.
   pool.on('error', () => undefined);
@@ -219,8 +227,7 @@ async function main() {
 
     const rate = REGISTRATIONS / seconds;
     const baseRate = REGISTRATIONS / baseline.seconds;
-    const overbooked =
-      (counts[0].confirmed > SEATS ? 1 : 0) + workshops.filter((w) => w.confirmed > w.capacity).length;
+    const overbooked = (counts[0].confirmed > SEATS ? 1 : 0) + workshops.filter((w) => w.confirmed > w.capacity).length;
     const fmt = (n) => n.toFixed(1);
     // Other processes on the machine share its cores: say how busy it was.
     console.log(`machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(2)} before the run, ${os.loadavg()[0].toFixed(2)} after`);
@@ -236,8 +243,10 @@ async function main() {
     for (const w of workshops) console.log(`  ${w.title}: ${w.confirmed}/${w.capacity} confirmed, ${w.waitlisted} waitlisted`);
     console.log(`  overbooking check (SQL): ${overbooked === 0 ? 'none' : `${overbooked} OVERBOOKED`}; confirmed in two overlapping workshops: ${clashes[0].n}`);
     console.log(`  outbox rows written: ${outbox[0].n}`);
-    console.log(`baseline: ${REGISTRATIONS} single-row INSERT transactions over ${CLIENTS} pg connections: ${fmt(baseRate)} tx/s, p50 ${fmt(percentile(baseline.latencies, 50))} ms, p99 ${fmt(percentile(baseline.latencies, 99))} ms`);
-    console.log(`ratio: registrations run at ${(rate / baseRate * 100).toFixed(1)}% of the raw INSERT rate (${(baseRate / rate).toFixed(2)}× slower)`);
+    console.log(
+      `baseline: ${REGISTRATIONS} single-row INSERT transactions over ${CLIENTS} pg connections: ${fmt(baseRate)} tx/s, p50 ${fmt(percentile(baseline.latencies, 50))} ms, p99 ${fmt(percentile(baseline.latencies, 99))} ms`,
+    );
+    console.log(`ratio: registrations run at ${((rate / baseRate) * 100).toFixed(1)}% of the raw INSERT rate (${(baseRate / rate).toFixed(2)}× slower)`);
     const ok = rate >= 500 && percentile(latencies, 99) <= 250 && overbooked === 0 && clashes[0].n === 0 && statuses.get(201) === REGISTRATIONS;
     console.log(`targets (≥ 500/s, p99 ≤ 250 ms, zero overbooking, all 201): ${ok ? 'met' : 'NOT met'}`);
     process.exitCode = overbooked === 0 ? 0 : 1;

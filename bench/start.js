@@ -34,13 +34,21 @@ function freshClone() {
 async function timeStart(dir) {
   const port = await freePort();
   const started = process.hrtime.bigint();
-  const child = spawn('npm', ['start', '--silent'], { cwd: dir, env: { ...process.env, PORT: String(port), NODE_ENV: 'development' }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'development' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}): ${stderr}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/health`).then((res) => res.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (res) => res.status === 200,
+        () => false,
+      );
       if (ok) return Number(process.hrtime.bigint() - started) / 1e9;
       if (Number(process.hrtime.bigint() - started) > 60e9) throw new Error(`no /health after 60 s: ${stderr}`);
       await new Promise((r) => setTimeout(r, 25));

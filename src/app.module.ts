@@ -19,7 +19,18 @@ import { RegistrationsModule } from './registrations/registrations.module';
 import { ReferenceModule } from './reference/reference.module';
 
 /** Feature modules, in the order they build on each other. */
-const FEATURES = [ReferenceModule, EventsModule, ActionsModule, ProgrammeModule, NotificationsModule, RegistrationsModule, HealthModule, PagesModule, BackofficeModule, BackofficeFollowUpModule];
+const FEATURES = [
+  ReferenceModule,
+  EventsModule,
+  ActionsModule,
+  ProgrammeModule,
+  NotificationsModule,
+  RegistrationsModule,
+  HealthModule,
+  PagesModule,
+  BackofficeModule,
+  BackofficeFollowUpModule,
+];
 
 @Module({})
 export class AppModule {

@@ -24,10 +24,7 @@ export class ActionsRepository {
   }
 
   async list(eventId: string, filter: ActionFilter): Promise<{ items: HighlightedAction[]; total: number }> {
-    const qb = this.repo()
-      .createQueryBuilder('a')
-      .where('a.event_id = :eventId', { eventId })
-      .andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
+    const qb = this.repo().createQueryBuilder('a').where('a.event_id = :eventId', { eventId }).andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.theme) qb.andWhere(':theme = ANY(a.themes)', { theme: filter.theme });
     if (filter.department) qb.andWhere(':department = ANY(a.departments)', { department: filter.department });
     const [items, total] = await qb.orderBy('a.title', 'ASC').addOrderBy('a.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();

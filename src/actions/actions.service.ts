@@ -83,7 +83,7 @@ export class ActionsService {
       departments: input.departments ?? action.departments,
       themes: input.themes ?? action.themes,
       contactName: optional(input.contactName) !== undefined ? optional(input.contactName) : action.contactName,
-      contactEmail: optional(input.contactEmail) !== undefined ? optional(input.contactEmail)?.toLowerCase() ?? null : action.contactEmail,
+      contactEmail: optional(input.contactEmail) !== undefined ? (optional(input.contactEmail)?.toLowerCase() ?? null) : action.contactEmail,
       url: optional(input.url) !== undefined ? optional(input.url) : action.url,
       status: input.status ?? action.status,
       updatedAt: this.clock.now(),

@@ -15,7 +15,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Organiser login: returns a bearer token' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: '10 failures for one email from one address, or 50 for one email, within 15 minutes; or 20 attempts from one address within a minute' })
+  @ApiTooManyRequestsResponse({
+    description: '10 failures for one email from one address, or 50 for one email, within 15 minutes; or 20 attempts from one address within a minute',
+  })
   login(@Body() body: LoginDto, @Ip() address: string | undefined): Promise<LoginResponseDto> {
     return this.auth.login(body.email, body.password, address);
   }

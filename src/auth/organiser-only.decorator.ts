@@ -3,12 +3,7 @@ import { ApiBearerAuth, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swa
 import { OptionalOrganiserGuard, OrganiserGuard } from './organiser.guard';
 
 /** An organiser endpoint (or controller): bearer token required, 401 documented. */
-export const OrganiserOnly = () =>
-  applyDecorators(
-    UseGuards(OrganiserGuard),
-    ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'No valid organiser token (problem+json)' }),
-  );
+export const OrganiserOnly = () => applyDecorators(UseGuards(OrganiserGuard), ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'No valid organiser token (problem+json)' }));
 
 /**
  * A public endpoint that shows organisers more (drafts, online links): anonymous or bearer, as

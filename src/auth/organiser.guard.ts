@@ -48,6 +48,5 @@ export class OptionalOrganiserGuard implements CanActivate {
 
 /** The organiser behind the request, or undefined on a public call. */
 export const CurrentOrganiser = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): OrganiserPrincipal | undefined =>
-    context.switchToHttp().getRequest<WithOrganiser>().organiser,
+  (_data: unknown, context: ExecutionContext): OrganiserPrincipal | undefined => context.switchToHttp().getRequest<WithOrganiser>().organiser,
 );

@@ -29,13 +29,7 @@ export class OrganisersRepository {
 
   /** Inserts unless the email exists; returns whether a row was created. */
   async createIfAbsent(email: string, passwordHash: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Organiser)
-      .values({ email: email.toLowerCase(), passwordHash })
-      .orIgnore()
-      .execute();
+    const result = await manager.createQueryBuilder().insert().into(Organiser).values({ email: email.toLowerCase(), passwordHash }).orIgnore().execute();
     return Array.isArray(result.raw) && result.raw.length > 0;
   }
 

@@ -32,13 +32,10 @@ async function withSlot<T>(work: () => Promise<T>): Promise<T> {
 function scrypt(password: string, salt: Buffer, { N, r, p }: ScryptParams): Promise<Buffer> {
   // maxmem: scrypt needs about 128·N·r bytes; Node refuses anything over 32 MiB unless told.
   const options = { N, r, p, maxmem: 2 * 128 * N * r * p };
-  return withSlot(
-    () => new Promise((resolve, reject) => scryptCallback(password, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)))),
-  );
+  return withSlot(() => new Promise((resolve, reject) => scryptCallback(password, salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)))));
 }
 
-const format = (params: ScryptParams, salt: Buffer, key: Buffer) =>
-  ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+const format = (params: ScryptParams, salt: Buffer, key: Buffer) => ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 
 function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buffer } | null {
   const [scheme, n, r, p, salt, hash] = stored.split('$');

@@ -26,7 +26,15 @@ import { PasswordPagesController } from './organisers/password-pages.controller'
  */
 @Module({
   imports: [PagesModule, EventsModule, ProgrammeModule, ActionsModule, RegistrationsAdminModule, NotificationsModule],
-  controllers: [SignInController, EventDashboardController, EventPagesController, ProgrammePagesController, OrganisersPagesController, PasswordPagesController, ActionPagesController],
+  controllers: [
+    SignInController,
+    EventDashboardController,
+    EventPagesController,
+    ProgrammePagesController,
+    OrganisersPagesController,
+    PasswordPagesController,
+    ActionPagesController,
+  ],
   providers: [BackofficeSessionsRepository, BackofficeSessionsService, BackofficeGuard, BackofficePages, OrganiserAccountsRepository, OrganiserAccountsService],
   exports: [BackofficeSessionsService, BackofficeGuard, BackofficePages, PagesModule],
 })

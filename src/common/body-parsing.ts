@@ -27,10 +27,7 @@ export function installBodyParsing(app: Express): void {
       return sendProblem(res, problem(413, 'payload-too-large', 'Payload too large', 'Le corps de la requête dépasse 1 Mo.'));
     }
     if (error?.type === TOO_DEEP) {
-      return sendProblem(
-        res,
-        problem(422, 'too-deep', 'Unprocessable request', `Le corps de la requête imbrique plus de ${MAX_JSON_DEPTH} niveaux.`),
-      );
+      return sendProblem(res, problem(422, 'too-deep', 'Unprocessable request', `Le corps de la requête imbrique plus de ${MAX_JSON_DEPTH} niveaux.`));
     }
     if (error?.type === 'entity.parse.failed') {
       return sendProblem(res, problem(400, 'malformed-json', 'Bad request', 'Le corps de la requête n’est pas un JSON valide.'));

@@ -23,14 +23,11 @@ export class DomainError extends Error {
 export const notFound = (what: string, detail = `${what} introuvable.`) =>
   new DomainError(404, `${what.toLowerCase().replace(/\s+/g, '-')}-not-found`, `${what} not found`, detail);
 
-export const conflict = (code: string, detail: string, errors?: FieldError[]) =>
-  new DomainError(409, code, 'Conflict', detail, errors);
+export const conflict = (code: string, detail: string, errors?: FieldError[]) => new DomainError(409, code, 'Conflict', detail, errors);
 
-export const unprocessable = (code: string, detail: string, errors?: FieldError[]) =>
-  new DomainError(422, code, 'Unprocessable request', detail, errors);
+export const unprocessable = (code: string, detail: string, errors?: FieldError[]) => new DomainError(422, code, 'Unprocessable request', detail, errors);
 
-export const unauthorized = (detail = 'Identifiants manquants ou invalides.') =>
-  new DomainError(401, 'unauthorized', 'Unauthorized', detail);
+export const unauthorized = (detail = 'Identifiants manquants ou invalides.') => new DomainError(401, 'unauthorized', 'Unauthorized', detail);
 
 export const tooManyRequests = (retryAfterSeconds: number, detail = 'Trop de requêtes, réessayez plus tard.') =>
   new DomainError(429, 'rate-limited', 'Too many requests', detail, undefined, {

@@ -52,10 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'object' && response && 'message' in response
-          ? String(response.message)
-          : exception.message;
+      const message = typeof response === 'object' && response && 'message' in response ? String(response.message) : exception.message;
       const code = status === 404 ? 'not-found' : (TITLES[status] ?? 'error').toLowerCase().replace(/\s+/g, '-');
       sendProblem(res, problem(status, code, TITLES[status] ?? 'Error', message));
       return;

@@ -39,7 +39,11 @@ interface LocalParts {
 }
 
 export function localParts(date: Date, timeZone: string): LocalParts {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
   return parts as unknown as LocalParts;
 }
 
@@ -100,15 +104,7 @@ export function isRealTimestamp(text: string): boolean {
   const m = TIMESTAMP_PATTERN.exec(text);
   if (!m) return false;
   const [year, month, day, hour, minute, second = '0', , offsetHours = '0', offsetMinutes = '0'] = m.slice(1);
-  return (
-    isCalendarDate(+year, +month, +day) &&
-    +hour <= 23 &&
-    +minute <= 59 &&
-    +second <= 59 &&
-    +offsetHours <= 14 &&
-    +offsetMinutes <= 59 &&
-    !Number.isNaN(Date.parse(text))
-  );
+  return isCalendarDate(+year, +month, +day) && +hour <= 23 && +minute <= 59 && +second <= 59 && +offsetHours <= 14 && +offsetMinutes <= 59 && !Number.isNaN(Date.parse(text));
 }
 
 /** The instant at which the wall clock of `timeZone` shows `local` (`2027-03-11T09:00`). */

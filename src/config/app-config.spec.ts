@@ -95,9 +95,7 @@ describe('TRUST_PROXY', () => {
   it('trusts loopback only when unset, a hop count, or listed addresses and ranges', () => {
     expect(loadConfig(base()).trustProxy).toEqual(['loopback']);
     expect(loadConfig({ ...base(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ ...base(), TRUST_PROXY: ' 10.0.0.0/8, loopback ,fd00::/8,192.168.1.10' }).trustProxy).toEqual([
-      '10.0.0.0/8', 'loopback', 'fd00::/8', '192.168.1.10',
-    ]);
+    expect(loadConfig({ ...base(), TRUST_PROXY: ' 10.0.0.0/8, loopback ,fd00::/8,192.168.1.10' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback', 'fd00::/8', '192.168.1.10']);
   });
   it.each(['true', '*', '10.0.0.0/33', 'fd00::/129', 'proxy.local', '10.0.0.1/8/2', '11', ','])('refuses %s naming the variable', (value) => {
     expect(() => loadConfig({ ...base(), TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);

@@ -27,7 +27,10 @@ export function trustProxy(raw: string | undefined, fail: (expected: string) => 
     if (hops > 10) fail(`a hop count between 0 and 10 (got ${hops})`);
     return hops;
   }
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.find((entry) => !isRange(entry));
   if (bad !== undefined || entries.length === 0) {
     fail(`a hop count, or comma-separated addresses, CIDR ranges, loopback, linklocal or uniquelocal (got "${bad ?? raw}")`);

@@ -63,7 +63,11 @@ function run(command: string, args: string[], runAs: RunAs | undefined): Promise
 /** Starts a postmaster on `dataDir`; resolves once it accepts connections. */
 function startServer(bin: Binaries, dataDir: string, port: number, runAs: RunAs | undefined): Promise<ChildProcess> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(bin.postgres, ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], { ...runAs, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(bin.postgres, ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], {
+      ...runAs,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

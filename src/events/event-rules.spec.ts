@@ -37,9 +37,7 @@ describe('event rules', () => {
   it('keeps the registration window inside bounds', () => {
     expect(fields(draft({ registrationClosesAt: new Date('2027-03-13T00:00:00Z') }))).toEqual(['registrationClosesAt']);
     expect(fields(draft({ registrationOpensAt: new Date('2027-03-13T00:00:00Z') }))).toEqual(['registrationOpensAt']);
-    expect(
-      fields(draft({ registrationOpensAt: new Date('2027-02-01T00:00:00Z'), registrationClosesAt: new Date('2027-01-01T00:00:00Z') })),
-    ).toEqual(['registrationClosesAt']);
+    expect(fields(draft({ registrationOpensAt: new Date('2027-02-01T00:00:00Z'), registrationClosesAt: new Date('2027-01-01T00:00:00Z') }))).toEqual(['registrationClosesAt']);
   });
 
   it('opens registration while published, from opening until closing or the start', () => {
@@ -59,16 +57,44 @@ describe('quota rules', () => {
   const hybrid = { format: 'hybrid' as const, onlineUrl: 'https://visio.example.org', capacity: 100, onlineCapacity: 50 };
   it('accepts kept seats that fit the capacity of their mode', () => {
     expect(fields(draft({ quotas: [{ organisationType: 'personne_concernee', seats: 400 }] }))).toEqual([]);
-    expect(fields(draft({ ...hybrid, quotas: [{ organisationType: 'personne_concernee', seats: 100 }, { organisationType: 'personne_concernee', attendanceMode: 'online', seats: 50 }] }))).toEqual([]);
+    expect(
+      fields(
+        draft({
+          ...hybrid,
+          quotas: [
+            { organisationType: 'personne_concernee', seats: 100 },
+            { organisationType: 'personne_concernee', attendanceMode: 'online', seats: 50 },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
   it('refuses kept seats above the capacity, per mode, and without a capacity', () => {
-    expect(fields(draft({ quotas: [{ organisationType: 'personne_concernee', seats: 300 }, { organisationType: 'citoyen', seats: 101 }] }))).toEqual(['quotas']);
+    expect(
+      fields(
+        draft({
+          quotas: [
+            { organisationType: 'personne_concernee', seats: 300 },
+            { organisationType: 'citoyen', seats: 101 },
+          ],
+        }),
+      ),
+    ).toEqual(['quotas']);
     expect(fields(draft({ ...hybrid, quotas: [{ organisationType: 'citoyen', attendanceMode: 'online', seats: 51 }] }))).toEqual(['quotas']);
     expect(fields(draft({ ...hybrid, onlineCapacity: null, quotas: [{ organisationType: 'citoyen', attendanceMode: 'online', seats: 1 }] }))).toEqual(['quotas']);
   });
   it('refuses a mode the event does not have, a type twice in one mode, a release after the end', () => {
     expect(fields(draft({ quotas: [{ organisationType: 'citoyen', attendanceMode: 'online', seats: 1 }] }))).toEqual(['quotas.0.attendanceMode']);
-    expect(fields(draft({ quotas: [{ organisationType: 'citoyen', seats: 1 }, { organisationType: 'citoyen', seats: 2 }] }))).toEqual(['quotas.1.organisationType']);
+    expect(
+      fields(
+        draft({
+          quotas: [
+            { organisationType: 'citoyen', seats: 1 },
+            { organisationType: 'citoyen', seats: 2 },
+          ],
+        }),
+      ),
+    ).toEqual(['quotas.1.organisationType']);
     expect(fields(draft({ quotas: [{ organisationType: 'citoyen', seats: 1 }], quotasReleaseAt: new Date('2027-03-13T00:00:00Z') }))).toEqual(['quotasReleaseAt']);
   });
 });

@@ -47,10 +47,7 @@ export function checkEventRules(e: EventDraft): FieldError[] {
 }
 
 /** Registration is open while published and inside the window (default: publication → start). */
-export function isRegistrationOpen(
-  e: { status: string; startsAt: Date; registrationOpensAt: Date | null; registrationClosesAt: Date | null },
-  now: Date,
-): boolean {
+export function isRegistrationOpen(e: { status: string; startsAt: Date; registrationOpensAt: Date | null; registrationClosesAt: Date | null }, now: Date): boolean {
   if (e.status !== 'published') return false;
   const opens = e.registrationOpensAt?.getTime() ?? -Infinity;
   const closes = e.registrationClosesAt?.getTime() ?? e.startsAt.getTime();

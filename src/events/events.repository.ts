@@ -38,10 +38,10 @@ export class EventsRepository {
   }
 
   async slugsStartingWith(base: string, manager?: EntityManager): Promise<Set<string>> {
-    const rows: { slug: string }[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT slug FROM event WHERE slug = $1 OR slug LIKE $2`,
-      [base, `${base.replace(/[\\%_]/g, '\\$&')}-%`],
-    );
+    const rows: { slug: string }[] = await (manager ?? this.dataSource.manager).query(`SELECT slug FROM event WHERE slug = $1 OR slug LIKE $2`, [
+      base,
+      `${base.replace(/[\\%_]/g, '\\$&')}-%`,
+    ]);
     return new Set(rows.map((r) => r.slug));
   }
 
@@ -67,10 +67,7 @@ export class EventsRepository {
     if (filter.department) qb.andWhere(':department = ANY(e.departments)', { department: filter.department });
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
-      qb.andWhere(
-        `(fold(e.title) LIKE fold(:q) OR fold(coalesce(e.description, '')) LIKE fold(:q) OR fold(coalesce(e.venue->>'city', '')) LIKE fold(:q))`,
-        { q: pattern },
-      );
+      qb.andWhere(`(fold(e.title) LIKE fold(:q) OR fold(coalesce(e.description, '')) LIKE fold(:q) OR fold(coalesce(e.venue->>'city', '')) LIKE fold(:q))`, { q: pattern });
     }
     const [items, total] = await qb.orderBy('e.starts_at', 'ASC').addOrderBy('e.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total };
@@ -81,9 +78,7 @@ export class EventsRepository {
    * rule (seat_state, quota_usage: migration 1764370000110) counts them at `now`.
    */
   async seatsFor(eventIds: string[], now: Date): Promise<Map<string, EventSeats>> {
-    const seats = new Map<string, EventSeats>(
-      eventIds.map((id) => [id, { onsite: { ...NO_SEATS_TAKEN.onsite }, online: { ...NO_SEATS_TAKEN.online }, quotas: [] }]),
-    );
+    const seats = new Map<string, EventSeats>(eventIds.map((id) => [id, { onsite: { ...NO_SEATS_TAKEN.onsite }, online: { ...NO_SEATS_TAKEN.online }, quotas: [] }]));
     if (eventIds.length === 0) return seats;
     const rows: Array<{
       eventId: string;

@@ -82,8 +82,7 @@ export class EventsService {
       throw new DomainError(401, 'unauthorized', 'Unauthorized', 'Le filtre status est réservé aux organisateurs.');
     }
     const now = this.clock.now();
-    const statuses: EventStatus[] =
-      !query.status ? ['published'] : query.status === 'all' ? ['draft', 'published', 'cancelled'] : [query.status];
+    const statuses: EventStatus[] = !query.status ? ['published'] : query.status === 'all' ? ['draft', 'published', 'cancelled'] : [query.status];
     const { items, total } = await this.events.list({
       statuses,
       // By default, what is still to come; an organiser asking for a status sees past events too.
@@ -96,7 +95,10 @@ export class EventsService {
       limit: query.limit,
       offset: query.offset,
     });
-    const seats = await this.events.seatsFor(items.map((e) => e.id), now);
+    const seats = await this.events.seatsFor(
+      items.map((e) => e.id),
+      now,
+    );
     return { items: items.map((e) => toEventResponse(e, seats.get(e.id) ?? NO_SEATS_TAKEN, now, !!organiser)), total };
   }
 

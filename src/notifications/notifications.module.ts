@@ -42,8 +42,7 @@ import { RemindersRepository } from './reminders/reminders.repository';
     {
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): MailTransport =>
-        config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.varDir, 'mail')),
+      useFactory: (config: AppConfig): MailTransport => (config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new FileTransport(join(config.varDir, 'mail'))),
     },
   ],
   exports: [OutboxService, ManageLinks, OutboxWorker, OutboxBacklog, MAIL_TRANSPORT, MessagesService],

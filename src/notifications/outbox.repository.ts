@@ -32,13 +32,7 @@ export class OutboxRepository {
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[]) AS f(event_id, registration_id, reason, payload)
        ON CONFLICT (registration_id, reason) DO NOTHING
        RETURNING id`,
-      [
-        facts.map((f) => f.eventId),
-        facts.map((f) => f.registrationId),
-        facts.map((f) => f.reason),
-        facts.map((f) => JSON.stringify(f.payload ?? {})),
-        now,
-      ],
+      [facts.map((f) => f.eventId), facts.map((f) => f.registrationId), facts.map((f) => f.reason), facts.map((f) => JSON.stringify(f.payload ?? {})), now],
     );
     if (rows.length) await this.notify(manager);
     return rows.length;
@@ -50,14 +44,7 @@ export class OutboxRepository {
    * latest state. Waiting rows are locked first, so a worker cannot claim one in between; a row a
    * worker already holds gets a successor. Delivery waits for the window, to collapse edits.
    */
-  async insertSessionChange(
-    eventId: string,
-    sessionId: string,
-    registrationIds: string[],
-    before: Record<string, unknown>,
-    now: Date,
-    manager: EntityManager,
-  ): Promise<number> {
+  async insertSessionChange(eventId: string, sessionId: string, registrationIds: string[], before: Record<string, unknown>, now: Date, manager: EntityManager): Promise<number> {
     if (registrationIds.length === 0) return 0;
     const rows: unknown[] = await manager.query(
       `WITH waiting AS (

@@ -45,10 +45,7 @@ export function createRootLogger(options: LoggingOptions): Logger {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-registration-token"]', 'req.url', 'req.query'], censor: '[redacted]' },
       hooks: {
         logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((arg) => (typeof arg === 'string' ? arg.replace(EMAIL_IN_TEXT, '[email]') : arg)) as Parameters<typeof method>,
-          );
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? arg.replace(EMAIL_IN_TEXT, '[email]') : arg)) as Parameters<typeof method>);
         },
       },
     },

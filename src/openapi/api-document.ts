@@ -35,10 +35,7 @@ export function createApiDocument(app: INestApplication, config: AppConfig): Ope
       .setLicense('EUPL-1.2', 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
       .addServer(config.publicBaseUrl, 'This deployment (PUBLIC_BASE_URL)')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'From POST /api/auth/login' }, 'bearer')
-      .addApiKey(
-        { type: 'apiKey', in: 'header', name: 'X-Registration-Token', description: 'The manage token from the registration answer or its email' },
-        'registration-token',
-      )
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Registration-Token', description: 'The manage token from the registration answer or its email' }, 'registration-token')
       .addApiKey({ type: 'apiKey', in: 'query', name: 'token', description: 'The manage token, as the links in emails carry it' }, 'registration-token-query')
       .build(),
     { operationIdFactory: operationId },

@@ -1,7 +1,6 @@
 import { toOpenApi31 } from './openapi-31';
 
-const document = (schemas: Record<string, unknown>) =>
-  toOpenApi31({ openapi: '3.0.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas } } as never);
+const document = (schemas: Record<string, unknown>) => toOpenApi31({ openapi: '3.0.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas } } as never);
 
 describe('toOpenApi31', () => {
   it('lets a nullable nested object be null (3.0 could not beside allOf: [$ref])', () => {

@@ -53,7 +53,7 @@ export function declareProblemResponses(document: OpenAPIObject): void {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
   for (const item of Object.values(document.paths)) {
     for (const operation of operations(item)) {
-      const parameters = (operation.parameters ?? []);
+      const parameters = operation.parameters ?? [];
       const located = (where: string) => parameters.some((p) => 'in' in p && p.in === where);
       const statuses = new Set(Object.keys(operation.responses));
       if (operation.requestBody) ['400', '413', '422'].forEach((s) => statuses.add(s));

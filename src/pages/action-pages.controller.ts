@@ -101,8 +101,16 @@ export class ActionPagesController {
           field('summary', 'Description', { required: true, multiline: true, hint: 'Ce que fait l’action, pour qui, avec quels résultats (2 000 caractères au plus).' }),
           field('organisation', 'Organisation qui porte l’action', { required: true }),
         ],
-        organisationType: { ...field('organisationType', 'Type d’organisation', { required: true }), options: ORGANISATION_TYPES.map((t) => ({ ...t, selected: t.code === value('organisationType') })) },
-        departments: checks('departments', 'Départements où l’action est menée', OCCITANIE.map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })), 'Cochez un ou plusieurs départements.'),
+        organisationType: {
+          ...field('organisationType', 'Type d’organisation', { required: true }),
+          options: ORGANISATION_TYPES.map((t) => ({ ...t, selected: t.code === value('organisationType') })),
+        },
+        departments: checks(
+          'departments',
+          'Départements où l’action est menée',
+          OCCITANIE.map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })),
+          'Cochez un ou plusieurs départements.',
+        ),
         themes: checks('themes', 'Groupes de travail concernés', THEMES, 'Cochez un ou plusieurs groupes de travail.'),
         contact: [
           field('contactName', 'Nom du contact', { autocomplete: 'name', hint: 'Facultatif.' }),

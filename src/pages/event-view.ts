@@ -51,7 +51,15 @@ export function availabilityOf(event: EventResponseDto, now: Date): EventAvailab
   }
   const left = [event.seatsLeft, onlineLeft].filter((n): n is number => typeof n === 'number');
   const badge = event.format === 'hybrid' ? seatsHybrid(event) : event.seatsLeft === null ? 'Places disponibles' : placesLeft(event.seatsLeft);
-  return { open: true, full, cancelled, badge, badgeKind: left.some((n) => n <= 10) ? 'warning' : 'success', sentence: `Inscriptions ouvertes : ${badge.toLowerCase()}.${keptLine}`, ...(kept ? { kept } : {}) };
+  return {
+    open: true,
+    full,
+    cancelled,
+    badge,
+    badgeKind: left.some((n) => n <= 10) ? 'warning' : 'success',
+    sentence: `Inscriptions ouvertes : ${badge.toLowerCase()}.${keptLine}`,
+    ...(kept ? { kept } : {}),
+  };
 }
 
 /** Kept seats still free (the API's quotas[].left) and until when, or null. */
@@ -66,7 +74,12 @@ function keptSeats(event: EventResponseDto): string | null {
 
 function seatsHybrid(event: EventResponseDto): string {
   const onsite = event.seatsLeft === 0 ? 'sur place complet' : `${event.seatsLeft} sur place`;
-  const online = event.online?.seatsLeft === null || event.online?.seatsLeft === undefined ? 'en ligne sans limite' : event.online.seatsLeft === 0 ? 'en ligne complet' : `${event.online.seatsLeft} en ligne`;
+  const online =
+    event.online?.seatsLeft === null || event.online?.seatsLeft === undefined
+      ? 'en ligne sans limite'
+      : event.online.seatsLeft === 0
+        ? 'en ligne complet'
+        : `${event.online.seatsLeft} en ligne`;
   return `Places : ${onsite}, ${online}`;
 }
 

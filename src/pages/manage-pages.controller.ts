@@ -60,7 +60,12 @@ export class ManagePagesController {
       return this.sendLostLink(req, res, { event: slug, email: text(body.email) }, errors, 422);
     }
     await this.linkRequests.request(event.id, email);
-    this.pages.send(res, 'lost-link-sent', { title: 'Lien envoyé', breadcrumb: [{ label: 'Retrouver mon inscription', href: '/inscription/lien-perdu' }] }, { email, event: { title: event.title, slug: event.slug } });
+    this.pages.send(
+      res,
+      'lost-link-sent',
+      { title: 'Lien envoyé', breadcrumb: [{ label: 'Retrouver mon inscription', href: '/inscription/lien-perdu' }] },
+      { email, event: { title: event.title, slug: event.slug } },
+    );
   }
 
   @Get(':token')
@@ -78,7 +83,13 @@ export class ManagePagesController {
     const workshopsShown = text(body.ateliers) === '1';
     const changes = {
       ...detailsFromForm(body, event),
-      ...(workshopsShown && !sameSet(chosen, current.sessions.map((s) => s.sessionId)) ? { sessionIds: chosen } : {}),
+      ...(workshopsShown &&
+      !sameSet(
+        chosen,
+        current.sessions.map((s) => s.sessionId),
+      )
+        ? { sessionIds: chosen }
+        : {}),
     };
     try {
       await this.selfService.update(token, await validateAs(UpdateRegistrationDto, changes));
@@ -154,7 +165,16 @@ export class ManagePagesController {
           placeholder: 'Choisissez l’événement',
           options: items.map((e) => ({ code: e.slug, label: e.title, selected: e.slug === values.event })),
         },
-        email: { id: 'email', name: 'email', label: 'Adresse électronique utilisée pour l’inscription', type: 'email', autocomplete: 'email', required: true, value: values.email ?? '', error: errors.fields.email },
+        email: {
+          id: 'email',
+          name: 'email',
+          label: 'Adresse électronique utilisée pour l’inscription',
+          type: 'email',
+          autocomplete: 'email',
+          required: true,
+          value: values.email ?? '',
+          error: errors.fields.email,
+        },
       },
       { status },
     );

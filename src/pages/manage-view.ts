@@ -40,7 +40,10 @@ export function documentsOf(r: RegistrationDto, token: string) {
 }
 
 export function toManagePage(r: RegistrationDto, event: EventResponseDto, programme: ProgrammeDto, token: string, values: FormValues, errors: FormErrors, now: Date) {
-  const sessions = sessionIndex(programme, r.sessions.map((s) => s.sessionId));
+  const sessions = sessionIndex(
+    programme,
+    r.sessions.map((s) => s.sessionId),
+  );
   const availability = availabilityOf(event, now);
   const active = r.status !== 'cancelled' && event.status !== 'cancelled';
   const chosen = Array.isArray(values.sessionIds) ? values.sessionIds : [];

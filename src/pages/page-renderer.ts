@@ -44,7 +44,10 @@ export class PageRenderer {
       }
     }
     if (etag) res.setHeader('ETag', etag);
-    res.status(options.status ?? 200).type('text/html; charset=utf-8').send(body);
+    res
+      .status(options.status ?? 200)
+      .type('text/html; charset=utf-8')
+      .send(body);
   }
 
   csrfToken(req: Request, res: Response): string {

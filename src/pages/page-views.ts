@@ -54,7 +54,12 @@ export class PageViews {
       this.hbs.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
     }
     // Views of a folder are named after it: templates/pages/gestion/events.hbs is 'gestion/events'.
-    for (const sub of ['', ...readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !['partials', 'assets'].includes(d.name)).map((d) => d.name)]) {
+    for (const sub of [
+      '',
+      ...readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !['partials', 'assets'].includes(d.name))
+        .map((d) => d.name),
+    ]) {
       for (const file of readdirSync(join(dir, sub)).filter((f) => f.endsWith('.hbs'))) {
         const compiled = this.hbs.compile(readFileSync(join(dir, sub, file), 'utf8'), { strict: false, noEscape: false });
         // Compile now (Handlebars compiles lazily): syntax errors surface at boot.

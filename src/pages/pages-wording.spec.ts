@@ -27,7 +27,9 @@ describe('pages wording', () => {
     expect(mapped.fields.email).toBe(REGISTRATION_WORDING.email);
     expect(mapped.summary.map((s) => s.href)).toEqual(['#email', '#consent']);
     const clash = new DomainError(409, 'sessions-overlap', 'x', 'Les ateliers « A » et « B » ont lieu en même temps.', [{ field: 'sessionIds', message: 'a and b overlap' }]);
-    expect(formErrors(clash, REGISTRATION_WORDING, REGISTRATION_ORDER, REGISTRATION_ANCHORS).summary).toEqual([{ href: '#ateliers', message: 'Les ateliers « A » et « B » ont lieu en même temps.' }]);
+    expect(formErrors(clash, REGISTRATION_WORDING, REGISTRATION_ORDER, REGISTRATION_ANCHORS).summary).toEqual([
+      { href: '#ateliers', message: 'Les ateliers « A » et « B » ont lieu en même temps.' },
+    ]);
     const closed = new DomainError(422, 'registration-closed', 'x', 'Les inscriptions sont closes pour cet événement.');
     expect(formErrors(closed, REGISTRATION_WORDING, REGISTRATION_ORDER).summary).toEqual([{ href: null, message: 'Les inscriptions sont closes pour cet événement.' }]);
   });

@@ -55,9 +55,15 @@ export class PublicPagesController {
         filtered: Object.keys(filters).length > 0,
         errors,
         errorsTitle: 'Un filtre n’est pas valide',
-        kinds: pick(Object.entries(EVENT_KIND_LABELS).map(([code, label]) => ({ code, label })), chosen.kind),
+        kinds: pick(
+          Object.entries(EVENT_KIND_LABELS).map(([code, label]) => ({ code, label })),
+          chosen.kind,
+        ),
         themes: pick(THEMES, chosen.theme),
-        departments: pick(DEPARTMENTS.map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })), chosen.department),
+        departments: pick(
+          DEPARTMENTS.map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })),
+          chosen.department,
+        ),
       },
     );
   }

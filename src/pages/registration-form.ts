@@ -29,8 +29,31 @@ export const REGISTRATION_WORDING: Record<string, string> = {
 };
 
 /** The form's fields in their order on the page, and the control the summary links each to. */
-export const REGISTRATION_ORDER = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'jobTitle', 'department', 'attendanceMode', 'sessionIds', 'accessibility', 'travelSupport', 'accessibilityNeeds', 'dietaryRequirements', 'photoConsent', 'consent'];
-export const REGISTRATION_ANCHORS: Record<string, string> = { attendanceMode: 'attendanceMode-0', sessionIds: 'ateliers', consent: 'consent', photoConsent: 'photoConsent', accessibility: 'accessibility-0', travelSupport: 'travelSupport' };
+export const REGISTRATION_ORDER = [
+  'firstName',
+  'lastName',
+  'email',
+  'organisation',
+  'organisationType',
+  'jobTitle',
+  'department',
+  'attendanceMode',
+  'sessionIds',
+  'accessibility',
+  'travelSupport',
+  'accessibilityNeeds',
+  'dietaryRequirements',
+  'photoConsent',
+  'consent',
+];
+export const REGISTRATION_ANCHORS: Record<string, string> = {
+  attendanceMode: 'attendanceMode-0',
+  sessionIds: 'ateliers',
+  consent: 'consent',
+  photoConsent: 'photoConsent',
+  accessibility: 'accessibility-0',
+  travelSupport: 'travelSupport',
+};
 
 /** A checkbox group arrives as nothing, one string or several. */
 export function listOf(value: unknown): string[] {
@@ -147,7 +170,10 @@ export function detailFields(values: FormValues, errors: FormErrors, event: Pick
     organisationType: { ...field('organisationType', 'Type d’organisation', values, errors, { required: true }), options: options(ORGANISATION_TYPES, values.organisationType) },
     department: {
       ...field('department', 'Département', values, errors, { hint: 'Facultatif : le département où vous agissez.' }),
-      options: options(DEPARTMENTS.map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })), values.department),
+      options: options(
+        DEPARTMENTS.map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })),
+        values.department,
+      ),
     },
     attendanceMode:
       event.format === 'hybrid'

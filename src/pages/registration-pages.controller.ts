@@ -67,11 +67,17 @@ export class RegistrationPagesController {
       const fresh = await this.events.get(slug);
       return this.sendForm(req, res, fresh, await this.programmes.read(event.id), valuesFromBody(body), errors, error.status);
     }
-    const sessions = sessionIndex(programme, created.sessions.map((c) => c.sessionId));
+    const sessions = sessionIndex(
+      programme,
+      created.sessions.map((c) => c.sessionId),
+    );
     this.pages.send(
       res,
       'registration-done',
-      { title: created.status === 'confirmed' ? 'Inscription confirmée' : 'Inscription sur liste d’attente', breadcrumb: [{ label: event.title, href: `/evenements/${event.slug}` }] },
+      {
+        title: created.status === 'confirmed' ? 'Inscription confirmée' : 'Inscription sur liste d’attente',
+        breadcrumb: [{ label: event.title, href: `/evenements/${event.slug}` }],
+      },
       {
         event: { title: event.title, slug: event.slug },
         confirmed: created.status === 'confirmed',

@@ -21,4 +21,3 @@ export function editableEvent(event: Event | null): Event {
   }
   return found;
 }
-

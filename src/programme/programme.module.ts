@@ -42,6 +42,17 @@ import { SpeakersService } from './speakers/speakers.service';
     ProgrammeChecksService,
     ProgrammeRevisionsRepository,
   ],
-  exports: [ProgrammeRevisionsRepository, SessionHooks, SessionsRepository, SessionsService, RoomsService, SpeakersService, ProgrammeService, ProgrammeRepository, ProgrammeMemory, ProgrammeChecksService],
+  exports: [
+    ProgrammeRevisionsRepository,
+    SessionHooks,
+    SessionsRepository,
+    SessionsService,
+    RoomsService,
+    SpeakersService,
+    ProgrammeService,
+    ProgrammeRepository,
+    ProgrammeMemory,
+    ProgrammeChecksService,
+  ],
 })
 export class ProgrammeModule {}

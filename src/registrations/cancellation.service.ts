@@ -43,7 +43,11 @@ export class CancellationService {
     await this.registrations.update(r.id, { status: 'cancelled', waitlistSeq: null, cancelledAt: now, updatedAt: now }, manager);
     // A choice's status changes only under its session's lock.
     const active = (await this.choices.forRegistration(r.id, manager)).filter((c) => c.status !== 'cancelled');
-    await this.choices.lockSessions(active.map((c) => c.sessionId), event.id, manager);
+    await this.choices.lockSessions(
+      active.map((c) => c.sessionId),
+      event.id,
+      manager,
+    );
     const freed = await this.choices.cancel(r.id, null, now, manager);
     await this.outbox.enqueue(manager, { eventId: event.id, registrationId: r.id, reason: 'cancellation', payload: { byOrganiser: by.organiser } });
     // The event's waiting list first: someone promoted there may be first in a freed workshop's queue too.

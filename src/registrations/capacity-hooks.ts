@@ -71,7 +71,10 @@ export class CapacityHooks implements OnModuleInit {
 
   async eventCancelled(event: Event, manager: EntityManager): Promise<void> {
     const people = await this.registrations.active(event.id, manager);
-    await this.outbox.enqueueMany(manager, people.map((r) => ({ eventId: event.id, registrationId: r.id, reason: 'event_cancelled' })));
+    await this.outbox.enqueueMany(
+      manager,
+      people.map((r) => ({ eventId: event.id, registrationId: r.id, reason: 'event_cancelled' })),
+    );
   }
 
   /** The sessions service holds the event lock and has updated the session row. */
@@ -89,10 +92,7 @@ export class CapacityHooks implements OnModuleInit {
     }
     const event = (await this.events.findById(session.eventId, manager))!;
     await this.waitlist.fillSessions(event, [session.id], manager);
-    const moved =
-      session.startsAt.getTime() !== before.startsAt.getTime() ||
-      session.endsAt.getTime() !== before.endsAt.getTime() ||
-      session.roomId !== before.roomId;
+    const moved = session.startsAt.getTime() !== before.startsAt.getTime() || session.endsAt.getTime() !== before.endsAt.getTime() || session.roomId !== before.roomId;
     if (moved) await this.tellChosen(before, false, manager);
   }
 

@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, Patch } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RegistrationDto, RegistrationExportDto } from './dto/registration-response.dto';
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
 import { RegistrationToken } from './registration-token';

@@ -11,8 +11,29 @@ import { RegistrationsRepository } from './registrations.repository';
 import { SessionChoicesRepository } from './session-choices.repository';
 import { WaitlistService } from './waitlist.service';
 
-const REQUIRED: Array<keyof UpdateRegistrationDto> = ['firstName', 'lastName', 'email', 'organisationType', 'attendanceMode', 'photoConsent', 'accessibility', 'easyRead', 'travelSupport'];
-const DETAILS = ['firstName', 'lastName', 'email', 'organisation', 'organisationType', 'jobTitle', 'department', 'accessibilityNeeds', 'travelSupport', 'dietaryRequirements'] as const;
+const REQUIRED: Array<keyof UpdateRegistrationDto> = [
+  'firstName',
+  'lastName',
+  'email',
+  'organisationType',
+  'attendanceMode',
+  'photoConsent',
+  'accessibility',
+  'easyRead',
+  'travelSupport',
+];
+const DETAILS = [
+  'firstName',
+  'lastName',
+  'email',
+  'organisation',
+  'organisationType',
+  'jobTitle',
+  'department',
+  'accessibilityNeeds',
+  'travelSupport',
+  'dietaryRequirements',
+] as const;
 
 /**
  * A registrant changes details, attendance mode or workshops, under the same rules as

@@ -56,11 +56,17 @@ export class RegistrationsRepository {
    * outside any explicit transaction, so the event lock is held only for the server's own work.
    */
   async registerBatch(items: Array<{ registration: NewRegistration; sessionIds: string[] }>, now: Date): Promise<RegistrationDecision[]> {
-    const rows: Array<{ ord: number; outcome: string; status: 'confirmed' | 'waitlisted' | null; position: number | null; sessions: RegistrationDecision['sessions'] | null; detail: unknown }> =
-      await this.dataSource.query(
-        `SELECT ord, outcome, status, "position", sessions, detail FROM register_attendees(p_items => $1::jsonb, p_now => $2::timestamptz)`,
-        [JSON.stringify(items.map((item) => ({ registration: asColumns(item.registration), sessionIds: item.sessionIds }))), now],
-      );
+    const rows: Array<{
+      ord: number;
+      outcome: string;
+      status: 'confirmed' | 'waitlisted' | null;
+      position: number | null;
+      sessions: RegistrationDecision['sessions'] | null;
+      detail: unknown;
+    }> = await this.dataSource.query(`SELECT ord, outcome, status, "position", sessions, detail FROM register_attendees(p_items => $1::jsonb, p_now => $2::timestamptz)`, [
+      JSON.stringify(items.map((item) => ({ registration: asColumns(item.registration), sessionIds: item.sessionIds }))),
+      now,
+    ]);
     return rows
       .sort((a, b) => a.ord - b.ord)
       .map((row) => ({
@@ -73,36 +79,24 @@ export class RegistrationsRepository {
   }
 
   async findByTokenHash(hash: string, manager?: EntityManager): Promise<Registration | null> {
-    const rows: Registration[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT ${COLUMNS} FROM registration WHERE manage_token_hash = $1`,
-      [hash],
-    );
+    const rows: Registration[] = await (manager ?? this.dataSource.manager).query(`SELECT ${COLUMNS} FROM registration WHERE manage_token_hash = $1`, [hash]);
     return rows[0] ?? null;
   }
 
   /** The active registration of an address at an event (emails are stored in lower case). */
   async findActiveByEmail(eventId: string, email: string, manager: EntityManager): Promise<Registration | null> {
-    const rows: Registration[] = await manager.query(
-      `SELECT ${COLUMNS} FROM registration WHERE event_id = $1 AND email = $2 AND status <> 'cancelled'`,
-      [eventId, email],
-    );
+    const rows: Registration[] = await manager.query(`SELECT ${COLUMNS} FROM registration WHERE event_id = $1 AND email = $2 AND status <> 'cancelled'`, [eventId, email]);
     return rows[0] ?? null;
   }
 
   /** The registration row locked for the rest of the transaction (after its event's lock). */
   async lockById(id: string, eventId: string, manager: EntityManager): Promise<Registration | null> {
-    const rows: Registration[] = await manager.query(
-      `SELECT ${COLUMNS} FROM registration WHERE id = $1 AND event_id = $2 FOR UPDATE`,
-      [id, eventId],
-    );
+    const rows: Registration[] = await manager.query(`SELECT ${COLUMNS} FROM registration WHERE id = $1 AND event_id = $2 FOR UPDATE`, [id, eventId]);
     return rows[0] ?? null;
   }
 
   async findInEvent(id: string, eventId: string, manager?: EntityManager): Promise<Registration | null> {
-    const rows: Registration[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT ${COLUMNS} FROM registration WHERE id = $1 AND event_id = $2`,
-      [id, eventId],
-    );
+    const rows: Registration[] = await (manager ?? this.dataSource.manager).query(`SELECT ${COLUMNS} FROM registration WHERE id = $1 AND event_id = $2`, [id, eventId]);
     return rows[0] ?? null;
   }
 
@@ -142,10 +136,7 @@ export class RegistrationsRepository {
 
   /** Whether a registrant of this type would be confirmed in this mode now (can_confirm: the seat rule). The event must be locked. */
   async canConfirm(eventId: string, mode: AttendanceMode, organisationType: string, now: Date, manager: EntityManager): Promise<boolean> {
-    const rows: Array<{ ok: boolean }> = await manager.query(
-      `SELECT can_confirm(e, $2, $3, $4) AS ok FROM event e WHERE e.id = $1`,
-      [eventId, mode, organisationType, now],
-    );
+    const rows: Array<{ ok: boolean }> = await manager.query(`SELECT can_confirm(e, $2, $3, $4) AS ok FROM event e WHERE e.id = $1`, [eventId, mode, organisationType, now]);
     return rows[0]?.ok ?? false;
   }
 
@@ -182,10 +173,10 @@ export class RegistrationsRepository {
 
   /** Registrants of a mode that a new format would no longer have. */
   async countActiveInMode(eventId: string, mode: AttendanceMode, manager: EntityManager): Promise<number> {
-    const rows: Array<{ n: number }> = await manager.query(
-      `SELECT count(*)::int AS n FROM registration WHERE event_id = $1 AND attendance_mode = $2 AND status <> 'cancelled'`,
-      [eventId, mode],
-    );
+    const rows: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM registration WHERE event_id = $1 AND attendance_mode = $2 AND status <> 'cancelled'`, [
+      eventId,
+      mode,
+    ]);
     return rows[0].n;
   }
 }
@@ -193,10 +184,24 @@ export class RegistrationsRepository {
 /** A new registration under its column names, as register_attendee reads it (jsonb_populate_record). */
 function asColumns(r: NewRegistration): Record<string, unknown> {
   return {
-    id: r.id, event_id: r.eventId, first_name: r.firstName, last_name: r.lastName, email: r.email, organisation: r.organisation,
-    organisation_type: r.organisationType, job_title: r.jobTitle, department: r.department, attendance_mode: r.attendanceMode,
-    accessibility_needs: r.accessibilityNeeds, accessibility: r.accessibility, travel_support: r.travelSupport, dietary_requirements: r.dietaryRequirements, photo_consent: r.photoConsent,
-    manage_token_hash: r.manageTokenHash, token_version: 1, check_in_code: r.checkInCode,
+    id: r.id,
+    event_id: r.eventId,
+    first_name: r.firstName,
+    last_name: r.lastName,
+    email: r.email,
+    organisation: r.organisation,
+    organisation_type: r.organisationType,
+    job_title: r.jobTitle,
+    department: r.department,
+    attendance_mode: r.attendanceMode,
+    accessibility_needs: r.accessibilityNeeds,
+    accessibility: r.accessibility,
+    travel_support: r.travelSupport,
+    dietary_requirements: r.dietaryRequirements,
+    photo_consent: r.photoConsent,
+    manage_token_hash: r.manageTokenHash,
+    token_version: 1,
+    check_in_code: r.checkInCode,
   };
 }
 

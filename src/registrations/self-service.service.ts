@@ -108,10 +108,7 @@ export class SelfServiceService {
     const event = await this.events.findById(eventId, manager);
     const r = event ? await this.registrations.findInEvent(id, event.id, manager) : null;
     if (!event || !r) throw notFound('Registration', 'Inscription introuvable.');
-    const [choices, position] = await Promise.all([
-      this.choices.viewForRegistration(r.id, manager),
-      this.registrations.waitlistPosition(r, manager),
-    ]);
+    const [choices, position] = await Promise.all([this.choices.viewForRegistration(r.id, manager), this.registrations.waitlistPosition(r, manager)]);
     return toRegistrationDto(r, event, choices, position);
   }
 }

@@ -169,10 +169,7 @@ export class SessionChoicesRepository {
   }
 
   async confirmedCount(sessionId: string, manager: EntityManager): Promise<number> {
-    const rows: Array<{ n: number }> = await manager.query(
-      `SELECT count(*)::int AS n FROM session_choice WHERE session_id = $1 AND status = 'confirmed'`,
-      [sessionId],
-    );
+    const rows: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM session_choice WHERE session_id = $1 AND status = 'confirmed'`, [sessionId]);
     return rows[0].n;
   }
 

@@ -38,7 +38,10 @@ export class WaitlistService {
       for (const c of await this.choices.forRegistration(r.id, manager)) if (c.status === 'waitlisted') waiting.add(c.sessionId);
     }
     await this.fillSessions(event, [...waiting], manager, new Set(promotedIds));
-    await this.outbox.enqueueMany(manager, promoted.map((r) => ({ eventId: event.id, registrationId: r.id, reason: 'promoted' })));
+    await this.outbox.enqueueMany(
+      manager,
+      promoted.map((r) => ({ eventId: event.id, registrationId: r.id, reason: 'promoted' })),
+    );
     return promotedIds;
   }
 

@@ -50,7 +50,11 @@ function demoGuide(config: AppConfig, events: Array<{ title: string; slug: strin
     lines.push(`  ${event.title}`, `    page:          ${base}/evenements/${event.slug}`, `    registration:  ${base}/evenements/${event.slug}/inscription`);
   }
   lines.push(`The API: ${base}/docs (programme of the conference: ${base}/api/events/${events[0].slug}/programme)`);
-  lines.push(config.smtpUrl ? `Emails go to ${config.smtpUrl.replace(/\/\/[^@/]*@/, '//')}.` : `Emails (confirmation with badge and agenda) are written under ${join(config.varDir, 'mail')}/.`);
+  lines.push(
+    config.smtpUrl
+      ? `Emails go to ${config.smtpUrl.replace(/\/\/[^@/]*@/, '//')}.`
+      : `Emails (confirmation with badge and agenda) are written under ${join(config.varDir, 'mail')}/.`,
+  );
   return lines.join('\n');
 }
 

@@ -34,9 +34,26 @@ describe('accessibility of the back office (axe-core) and screenshots', () => {
     base = await listen(t);
     const { event, workshops } = await createConference(t);
     await register(t, event.id, { sessionIds: [workshops.a1.id] }).expect(201);
-    await t.http.post(`/api/events/${event.id}/actions/proposals`).send(actionInput({ title: 'L’épicerie solidaire mobile' })).expect(201);
+    await t.http
+      .post(`/api/events/${event.id}/actions/proposals`)
+      .send(actionInput({ title: 'L’épicerie solidaire mobile' }))
+      .expect(201);
     const headers = await t.auth();
-    const draft = (await t.http.post('/api/events').set(headers).send({ title: 'Webinaire : la participation des personnes concernées', kind: 'webinar', format: 'online', onlineUrl: 'https://visio.example.org/participation', startsAt: '2027-04-08T14:00:00+02:00', endsAt: '2027-04-08T16:00:00+02:00', capacity: null }).expect(201)).body;
+    const draft = (
+      await t.http
+        .post('/api/events')
+        .set(headers)
+        .send({
+          title: 'Webinaire : la participation des personnes concernées',
+          kind: 'webinar',
+          format: 'online',
+          onlineUrl: 'https://visio.example.org/participation',
+          startsAt: '2027-04-08T14:00:00+02:00',
+          endsAt: '2027-04-08T16:00:00+02:00',
+          capacity: null,
+        })
+        .expect(201)
+    ).body;
     const actions = (await t.http.get(`/api/events/${event.id}/actions`).set(headers).expect(200)).body.items;
     const clash = async (page: Page) => {
       await page.locator('#session-title').fill('Atelier en double');
@@ -48,11 +65,16 @@ describe('accessibility of the back office (axe-core) and screenshots', () => {
     const id = event.id;
     visits.push(
       { name: 'gestion-connexion', path: '/gestion/connexion', public: true },
-      { name: 'gestion-connexion-erreur', path: '/gestion/connexion', public: true, act: async (page) => {
-        await page.locator('#email').fill('inconnu@occitanie.test');
-        await page.locator('#password').fill('pas le bon mot de passe');
-        await submit(page, 'Se connecter');
-      } },
+      {
+        name: 'gestion-connexion-erreur',
+        path: '/gestion/connexion',
+        public: true,
+        act: async (page) => {
+          await page.locator('#email').fill('inconnu@occitanie.test');
+          await page.locator('#password').fill('pas le bon mot de passe');
+          await submit(page, 'Se connecter');
+        },
+      },
       { name: 'gestion-tableau-de-bord', path: '/gestion' },
       { name: 'gestion-evenement', path: `/gestion/evenements/${id}` },
       { name: 'gestion-evenement-nouveau', path: '/gestion/evenements/nouveau' },
@@ -84,7 +106,10 @@ describe('accessibility of the back office (axe-core) and screenshots', () => {
     return new URL(/http:\/\/\S+\/gestion\/mot-de-passe\/\S+/.exec(mail.text ?? '')![0]).pathname;
   }
 
-  for (const [width, viewport] of [['ordinateur', DESKTOP], ['telephone', PHONE]] as const) {
+  for (const [width, viewport] of [
+    ['ordinateur', DESKTOP],
+    ['telephone', PHONE],
+  ] as const) {
     it(`no serious or critical violation, ${width} (${viewport.width} px)`, async () => {
       const signedOut = await newContext(browser, base, { viewport });
       const { context, page, problems } = await newContext(browser, base, { viewport });
@@ -100,12 +125,18 @@ describe('accessibility of the back office (axe-core) and screenshots', () => {
           const results = await new AxeBuilder({ page: on }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
           summary.push(`| ${visit.name} | ${results.passes.length} | ${results.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'} |`);
           for (const v of results.violations) {
-            if (v.impact === 'serious' || v.impact === 'critical') report.push(`${visit.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+            if (v.impact === 'serious' || v.impact === 'critical')
+              report.push(
+                `${visit.name}: ${v.id} (${v.impact}) ${v.nodes
+                  .map((n) => n.target.join(' '))
+                  .slice(0, 3)
+                  .join(' | ')}`,
+              );
           }
           if (SAVE) await on.screenshot({ path: screenshotPath(`${visit.name}-${width}`), fullPage: true });
         }
       } finally {
-        await (context).close();
+        await context.close();
         await signedOut.context.close();
       }
       if (SAVE) writeFileSync(join(SCREENSHOTS, `axe-gestion-${width}.md`), summary.join('\n') + '\n');

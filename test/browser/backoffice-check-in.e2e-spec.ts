@@ -42,7 +42,13 @@ describe('back office welcome desk in a real browser', () => {
     camera = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${join(dir, 'badge.y4m')}`],
+      args: [
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${join(dir, 'badge.y4m')}`,
+      ],
     });
   });
   afterAll(async () => {
@@ -78,7 +84,10 @@ describe('back office welcome desk in a real browser', () => {
     expect(await page.locator('#arrivees').innerText()).toBe('1 arrivée sur 2 attendues');
     if (SAVE) await page.screenshot({ path: screenshotPath('gestion-accueil-orange-telephone'), fullPage: false });
 
-    const checked = await t.http.get(`/api/events/${event.id}/registrations/${amelie.id}`).set(await t.auth()).expect(200);
+    const checked = await t.http
+      .get(`/api/events/${event.id}/registrations/${amelie.id}`)
+      .set(await t.auth())
+      .expect(200);
     expect(checked.body.checkedInAt).not.toBeNull();
     expect(problems).toEqual([]);
     await context.close();

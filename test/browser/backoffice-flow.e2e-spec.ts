@@ -44,7 +44,10 @@ describe('back office in a browser: build an event and its programme, publish it
       expect(await page.locator('.fr-alert--success').innerText()).toContain('L’événement est créé, en brouillon');
 
       await page.getByRole('link', { name: 'Programme' }).click();
-      for (const [name, capacity] of [['Salle Pasteur', '80'], ['Salle Joffre', '40']]) {
+      for (const [name, capacity] of [
+        ['Salle Pasteur', '80'],
+        ['Salle Joffre', '40'],
+      ]) {
         await page.locator('#room-name').fill(name);
         await page.locator('#room-capacity').fill(capacity);
         await submit(page, 'Ajouter la salle');

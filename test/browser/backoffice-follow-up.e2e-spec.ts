@@ -29,7 +29,13 @@ describe('back office: following an event in a real browser', () => {
     t = await startTestApp({ mail: true });
     base = await listen(t);
     conference = await createConference(t, { capacity: 1, title: 'Rencontre départementale du Gard' });
-    await register(t, conference.event.id, { firstName: 'Ana', lastName: 'Lopez', email: 'ana.lopez@ccas-nimes.fr', sessionIds: [conference.workshops.a1.id], dietaryRequirements: 'Végétarien' }).expect(201);
+    await register(t, conference.event.id, {
+      firstName: 'Ana',
+      lastName: 'Lopez',
+      email: 'ana.lopez@ccas-nimes.fr',
+      sessionIds: [conference.workshops.a1.id],
+      dietaryRequirements: 'Végétarien',
+    }).expect(201);
     const w = await register(t, conference.event.id, { firstName: 'Bruno', lastName: 'Sala', email: 'bruno.sala@secours.fr' }).expect(201);
     waiting = { email: 'bruno.sala@secours.fr', id: w.body.id };
   });
@@ -92,7 +98,10 @@ describe('back office: following an event in a real browser', () => {
     expect(await page.locator('main').innerText()).toContain('en file d’envoi');
     const mails = await t.mail.waitFor(waitlisted.length, (m) => m.subject === 'Des places vont se libérer');
     await new Promise((r) => setTimeout(r, 500));
-    const reached = t.mail.messages.filter((m) => m.subject === 'Des places vont se libérer').map(recipientOf).sort();
+    const reached = t.mail.messages
+      .filter((m) => m.subject === 'Des places vont se libérer')
+      .map(recipientOf)
+      .sort();
     expect(reached).toEqual([...waitlisted].sort());
     expect(mails[0].text).toContain('Nous vous tiendrons informés');
     await context.close();
@@ -112,7 +121,10 @@ describe('back office: following an event in a real browser', () => {
       ['chiffres', `/gestion/evenements/${id}/chiffres`],
     ];
     const summary: string[] = ['# axe-core, back-office follow-up pages', '', '| page | width | rules passed | serious/critical |', '|---|---|---|---|'];
-    for (const [name, viewport] of [['ordinateur', DESKTOP], ['telephone', PHONE]] as const) {
+    for (const [name, viewport] of [
+      ['ordinateur', DESKTOP],
+      ['telephone', PHONE],
+    ] as const) {
       const { page, context } = await newContext(browser, base, { viewport });
       await signInPage(page, paths[0][1]);
       for (const [pageName, path] of paths) {

@@ -13,7 +13,14 @@ export function pdfPageToGrey(pdf: Buffer, size: number): { width: number; heigh
   try {
     writeFileSync(join(dir, 'badge.pdf'), pdf);
     execFileSync('pdftoppm', ['-gray', '-f', '1', '-l', '1', '-scale-to', String(size), join(dir, 'badge.pdf'), join(dir, 'page')]);
-    const file = readFileSync(join(dir, execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').find((f) => f.endsWith('.pgm'))!));
+    const file = readFileSync(
+      join(
+        dir,
+        execFileSync('ls', [dir], { encoding: 'utf8' })
+          .split('\n')
+          .find((f) => f.endsWith('.pgm'))!,
+      ),
+    );
     // P5 header: "P5\n<w> <h>\n255\n" then the pixels.
     const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(file.subarray(0, 50).toString('latin1'))!;
     return { width: Number(header[1]), height: Number(header[2]), pixels: file.subarray(header[0].length) };

@@ -35,7 +35,11 @@ describe('accessibility of every page (axe-core) and screenshots', () => {
     base = await listen(t);
     const { event, workshops } = await createConference(t);
     const token = (await register(t, event.id, { sessionIds: [workshops.a1.id, workshops.b2.id] }).expect(201)).body.manageToken as string;
-    const full = await createConference(t, { title: 'Webinaire complet : la participation', kind: 'webinar', format: 'online', onlineUrl: 'https://visio.example.org/rencontre', venue: undefined, capacity: 1 }, null);
+    const full = await createConference(
+      t,
+      { title: 'Webinaire complet : la participation', kind: 'webinar', format: 'online', onlineUrl: 'https://visio.example.org/rencontre', venue: undefined, capacity: 1 },
+      null,
+    );
     await register(t, full.event.id).expect(201);
     const submit = (label: string) => async (page: Page) => {
       await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);
@@ -79,7 +83,10 @@ describe('accessibility of every page (axe-core) and screenshots', () => {
     await t?.close();
   });
 
-  for (const [width, viewport] of [['ordinateur', DESKTOP], ['telephone', PHONE]] as const) {
+  for (const [width, viewport] of [
+    ['ordinateur', DESKTOP],
+    ['telephone', PHONE],
+  ] as const) {
     it(`no serious or critical violation, ${width} (${viewport.width} px)`, async () => {
       const { context, page, problems } = await newContext(browser, base, { viewport });
       const report: string[] = [];
@@ -92,7 +99,13 @@ describe('accessibility of every page (axe-core) and screenshots', () => {
           const others = results.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none';
           summary.push(`| ${visit.name} | ${results.passes.length} | ${others} |`);
           for (const v of results.violations) {
-            if (v.impact === 'serious' || v.impact === 'critical') report.push(`${visit.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+            if (v.impact === 'serious' || v.impact === 'critical')
+              report.push(
+                `${visit.name}: ${v.id} (${v.impact}) ${v.nodes
+                  .map((n) => n.target.join(' '))
+                  .slice(0, 3)
+                  .join(' | ')}`,
+              );
           }
           if (SAVE) await page.screenshot({ path: screenshotPath(`${visit.name}-${width}`), fullPage: true });
         }

@@ -12,9 +12,16 @@ describe('highlighted actions', () => {
   afterAll(() => t.close());
 
   it('organisers add selected actions (201); anyone proposes one (201, proposed), echoed with their own email', async () => {
-    const added = await t.http.post(`/api/events/${event.id}/actions`).set(await t.auth()).send(actionInput({ title: 'Cuisine partagée' })).expect(201);
+    const added = await t.http
+      .post(`/api/events/${event.id}/actions`)
+      .set(await t.auth())
+      .send(actionInput({ title: 'Cuisine partagée' }))
+      .expect(201);
     expect(added.body).toMatchObject({ title: 'Cuisine partagée', status: 'selected', contactEmail: 'julie.marty@example.org', departments: ['32', '65'] });
-    const proposed = await t.http.post(`/api/events/${event.id}/actions/proposals`).send(actionInput({ title: 'Jardin solidaire', contactEmail: 'Paul@Example.org' })).expect(201);
+    const proposed = await t.http
+      .post(`/api/events/${event.id}/actions/proposals`)
+      .send(actionInput({ title: 'Jardin solidaire', contactEmail: 'Paul@Example.org' }))
+      .expect(201);
     expect(proposed.body).toMatchObject({ title: 'Jardin solidaire', status: 'proposed', contactEmail: 'paul@example.org' });
     await t.http.post(`/api/events/${event.id}/actions`).send(actionInput()).expect(401);
   });
@@ -22,7 +29,12 @@ describe('highlighted actions', () => {
   it('shows the public selected actions only, never a contact email; organisers see all and filter by status', async () => {
     const ev = await createEvent(t, { title: 'Visibilité des actions' });
     const selected = await createAction(t, ev.id, { title: 'Sélectionnée' });
-    const proposal = (await t.http.post(`/api/events/${ev.id}/actions/proposals`).send(actionInput({ title: 'Proposée' })).expect(201)).body;
+    const proposal = (
+      await t.http
+        .post(`/api/events/${ev.id}/actions/proposals`)
+        .send(actionInput({ title: 'Proposée' }))
+        .expect(201)
+    ).body;
     const publicList = await t.http.get(`/api/events/${ev.id}/actions`).expect(200);
     expect(publicList.body.total).toBe(1);
     expect(publicList.body.items.map((a: any) => a.id)).toEqual([selected.id]);
@@ -33,25 +45,57 @@ describe('highlighted actions', () => {
     expect(publicOne.body).not.toHaveProperty('contactEmail');
     await t.http.get(`/api/events/${ev.id}/actions?status=proposed`).expect(401);
 
-    const all = await t.http.get(`/api/events/${ev.id}/actions`).set(await t.auth()).expect(200);
+    const all = await t.http
+      .get(`/api/events/${ev.id}/actions`)
+      .set(await t.auth())
+      .expect(200);
     expect(all.body.total).toBe(2);
     expect(all.body.items.every((a: any) => a.contactEmail === 'julie.marty@example.org')).toBe(true);
-    const onlyProposed = await t.http.get(`/api/events/${ev.id}/actions?status=proposed`).set(await t.auth()).expect(200);
+    const onlyProposed = await t.http
+      .get(`/api/events/${ev.id}/actions?status=proposed`)
+      .set(await t.auth())
+      .expect(200);
     expect(onlyProposed.body.items.map((a: any) => a.id)).toEqual([proposal.id]);
   });
 
   it('lets organisers select or reject proposals and edit them', async () => {
     const ev = await createEvent(t, { title: 'Sélection des actions' });
-    const p = (await t.http.post(`/api/events/${ev.id}/actions/proposals`).send(actionInput({ title: 'À sélectionner' })).expect(201)).body;
-    const q = (await t.http.post(`/api/events/${ev.id}/actions/proposals`).send(actionInput({ title: 'À rejeter' })).expect(201)).body;
+    const p = (
+      await t.http
+        .post(`/api/events/${ev.id}/actions/proposals`)
+        .send(actionInput({ title: 'À sélectionner' }))
+        .expect(201)
+    ).body;
+    const q = (
+      await t.http
+        .post(`/api/events/${ev.id}/actions/proposals`)
+        .send(actionInput({ title: 'À rejeter' }))
+        .expect(201)
+    ).body;
     await t.http.patch(`/api/events/${ev.id}/actions/${p.id}`).send({ status: 'selected' }).expect(401);
-    const sel = await t.http.patch(`/api/events/${ev.id}/actions/${p.id}`).set(await t.auth()).send({ status: 'selected', summary: 'Un résumé revu par l’équipe.' }).expect(200);
+    const sel = await t.http
+      .patch(`/api/events/${ev.id}/actions/${p.id}`)
+      .set(await t.auth())
+      .send({ status: 'selected', summary: 'Un résumé revu par l’équipe.' })
+      .expect(200);
     expect(sel.body).toMatchObject({ status: 'selected', summary: 'Un résumé revu par l’équipe.' });
-    await t.http.patch(`/api/events/${ev.id}/actions/${q.id}`).set(await t.auth()).send({ status: 'rejected' }).expect(200);
-    await t.http.patch(`/api/events/${ev.id}/actions/${q.id}`).set(await t.auth()).send({ status: 'proposed' }).expect(422);
+    await t.http
+      .patch(`/api/events/${ev.id}/actions/${q.id}`)
+      .set(await t.auth())
+      .send({ status: 'rejected' })
+      .expect(200);
+    await t.http
+      .patch(`/api/events/${ev.id}/actions/${q.id}`)
+      .set(await t.auth())
+      .send({ status: 'proposed' })
+      .expect(422);
     const list = await t.http.get(`/api/events/${ev.id}/actions`).expect(200);
     expect(list.body.items.map((a: any) => a.title)).toEqual(['À sélectionner']);
-    await t.http.patch(`/api/events/${ev.id}/actions/${randomUUID()}`).set(await t.auth()).send({ status: 'selected' }).expect(404);
+    await t.http
+      .patch(`/api/events/${ev.id}/actions/${randomUUID()}`)
+      .set(await t.auth())
+      .send({ status: 'selected' })
+      .expect(404);
   });
 
   it('filters by theme and département, paginated', async () => {
@@ -72,14 +116,28 @@ describe('highlighted actions', () => {
   it('answers 409 for the same title and organisation twice (case-insensitive), proposals included', async () => {
     const ev = await createEvent(t, { title: 'Doublons' });
     await createAction(t, ev.id, { title: 'Le Bus des Droits', organisation: 'MSA Midi-Pyrénées Sud' });
-    const dup = await t.http.post(`/api/events/${ev.id}/actions/proposals`).send(actionInput({ title: 'le bus des droits', organisation: 'msa midi-pyrénées sud' })).expect(409);
+    const dup = await t.http
+      .post(`/api/events/${ev.id}/actions/proposals`)
+      .send(actionInput({ title: 'le bus des droits', organisation: 'msa midi-pyrénées sud' }))
+      .expect(409);
     expect(dup.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(dup.body.errors[0].field).toBe('title');
-    await t.http.post(`/api/events/${ev.id}/actions`).set(await t.auth()).send(actionInput({ title: 'LE BUS DES DROITS', organisation: 'MSA Midi-Pyrénées Sud' })).expect(409);
+    await t.http
+      .post(`/api/events/${ev.id}/actions`)
+      .set(await t.auth())
+      .send(actionInput({ title: 'LE BUS DES DROITS', organisation: 'MSA Midi-Pyrénées Sud' }))
+      .expect(409);
     // Another organisation may run an action with the same name.
-    await t.http.post(`/api/events/${ev.id}/actions/proposals`).send(actionInput({ title: 'Le bus des droits', organisation: 'CAF du Lot' })).expect(201);
+    await t.http
+      .post(`/api/events/${ev.id}/actions/proposals`)
+      .send(actionInput({ title: 'Le bus des droits', organisation: 'CAF du Lot' }))
+      .expect(201);
     const other = await createAction(t, ev.id, { title: 'Autre titre', organisation: 'MSA Midi-Pyrénées Sud' });
-    await t.http.patch(`/api/events/${ev.id}/actions/${other.id}`).set(await t.auth()).send({ title: 'Le bus des droits' }).expect(409);
+    await t.http
+      .patch(`/api/events/${ev.id}/actions/${other.id}`)
+      .set(await t.auth())
+      .send({ title: 'Le bus des droits' })
+      .expect(409);
   });
 
   it('validates every field of a proposal (422)', async () => {
@@ -108,10 +166,17 @@ describe('highlighted actions', () => {
     const draft = await createEvent(t, { title: 'Brouillon actions' }, { publish: false });
     await t.http.post(`/api/events/${draft.id}/actions/proposals`).send(actionInput()).expect(404);
     await t.http.get(`/api/events/${draft.id}/actions`).expect(404);
-    await t.http.get(`/api/events/${draft.id}/actions`).set(await t.auth()).expect(200);
+    await t.http
+      .get(`/api/events/${draft.id}/actions`)
+      .set(await t.auth())
+      .expect(200);
     await t.http.post(`/api/events/${randomUUID()}/actions/proposals`).send(actionInput()).expect(404);
     const cancelled = await createEvent(t, { title: 'Annulé actions' });
-    await t.http.post(`/api/events/${cancelled.id}/cancel`).set(await t.auth()).send({ reason: 'Intempéries' }).expect(200);
+    await t.http
+      .post(`/api/events/${cancelled.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Intempéries' })
+      .expect(200);
     const closed = await t.http.post(`/api/events/${cancelled.id}/actions/proposals`).send(actionInput()).expect(422);
     expect(closed.body.type).toMatch(/proposals-closed$/);
   });
@@ -121,8 +186,14 @@ describe('highlighted actions', () => {
     const action = await createAction(t, ev.id);
     const session = await createSession(t, ev.id, { actionIds: [action.id], ...slot(ev, 1, 2) });
     await t.http.delete(`/api/events/${ev.id}/actions/${action.id}`).expect(401);
-    await t.http.delete(`/api/events/${ev.id}/actions/${action.id}`).set(await t.auth()).expect(204);
-    await t.http.delete(`/api/events/${ev.id}/actions/${action.id}`).set(await t.auth()).expect(404);
+    await t.http
+      .delete(`/api/events/${ev.id}/actions/${action.id}`)
+      .set(await t.auth())
+      .expect(204);
+    await t.http
+      .delete(`/api/events/${ev.id}/actions/${action.id}`)
+      .set(await t.auth())
+      .expect(404);
     const after = await t.http.get(`/api/events/${ev.id}/sessions/${session.id}`).expect(200);
     expect(after.body.actionIds).toEqual([]);
   });

@@ -9,11 +9,18 @@ describe('organiser tokens and password hashes', () => {
   });
   afterAll(() => t.close());
 
-  const call = (token: string) => t.http.post('/api/events').set({ Authorization: `Bearer ${token}` }).send({});
+  const call = (token: string) =>
+    t.http
+      .post('/api/events')
+      .set({ Authorization: `Bearer ${token}` })
+      .send({});
 
   it('signs HS256 tokens naming this deployment as issuer and its API as audience', async () => {
     const token = await t.token();
-    const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(payload).toMatchObject({ iss: t.config.publicBaseUrl, aud: `${t.config.publicBaseUrl}/api`, sub: expect.any(String) });
     await call(token).expect(422);

@@ -10,7 +10,11 @@ describe('organiser authentication', () => {
   it('creates the first organiser from the configuration and logs in', async () => {
     const res = await t.http.post('/api/auth/login').send({ email: ORGANISER.email.toUpperCase(), password: ORGANISER.password }).expect(200);
     expect(res.body).toEqual({ accessToken: expect.any(String), expiresIn: 28800 });
-    await t.http.post('/api/events').set({ Authorization: `Bearer ${res.body.accessToken}` }).send({}).expect(422);
+    await t.http
+      .post('/api/events')
+      .set({ Authorization: `Bearer ${res.body.accessToken}` })
+      .send({})
+      .expect(422);
     const [row] = await t.dataSource.query(`SELECT password_hash FROM organiser WHERE email = $1`, [ORGANISER.email]);
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain(ORGANISER.password);
@@ -30,7 +34,11 @@ describe('organiser authentication', () => {
     const other = await startTestApp({ env: { JWT_SECRET: 'another-secret-another-secret-another-secret' }, databaseUrl: t.databaseUrl });
     try {
       const token = await other.token();
-      await t.http.post('/api/events').set({ Authorization: `Bearer ${token}` }).send({}).expect(401);
+      await t.http
+        .post('/api/events')
+        .set({ Authorization: `Bearer ${token}` })
+        .send({})
+        .expect(401);
     } finally {
       await other.app.close();
     }
@@ -40,7 +48,10 @@ describe('organiser authentication', () => {
     const email = 'cible@example.org';
     await t.dataSource.query(`DELETE FROM login_failure`);
     for (let i = 0; i < 10; i++) {
-      await t.http.post('/api/auth/login').send({ email, password: `essai-${i}` }).expect(401);
+      await t.http
+        .post('/api/auth/login')
+        .send({ email, password: `essai-${i}` })
+        .expect(401);
     }
     const limited = await t.http.post('/api/auth/login').send({ email, password: 'encore' }).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

@@ -16,8 +16,14 @@ describe('back office: the welcome desk (/gestion/evenements/{id}/accueil)', () 
   afterAll(() => t.close());
 
   const desk = `/gestion/evenements/`;
-  const post = (path: string, form: Record<string, string>) => t.http.post(`${desk}${event.id}/accueil${path}`).set('Cookie', s.cookie).type('form').send({ _csrf: s.csrf, ...form });
-  const answerOf = (html: string) => /<div id="reponse" class="rencontres-answer rencontres-answer--(\w+)"[^>]*>\s*<p[^>]*>([^<]*)<\/p>\s*<p[^>]*>([^<]*)<\/p>\s*<p[^>]*>([^<]*)<\/p>/.exec(html)?.slice(1);
+  const post = (path: string, form: Record<string, string>) =>
+    t.http
+      .post(`${desk}${event.id}/accueil${path}`)
+      .set('Cookie', s.cookie)
+      .type('form')
+      .send({ _csrf: s.csrf, ...form });
+  const answerOf = (html: string) =>
+    /<div id="reponse" class="rencontres-answer rencontres-answer--(\w+)"[^>]*>\s*<p[^>]*>([^<]*)<\/p>\s*<p[^>]*>([^<]*)<\/p>\s*<p[^>]*>([^<]*)<\/p>/.exec(html)?.slice(1);
 
   it('checks a badge in by its typed code: green, then orange with the first time; the count follows', async () => {
     const reg = await seedRegistration(t, event.id, { firstName: 'Amélie', lastName: 'Nguyen', organisation: 'CCAS de Montpellier' });
@@ -74,7 +80,10 @@ describe('back office: the welcome desk (/gestion/evenements/{id}/accueil)', () 
     await t.http.get(`${desk}${event.id}/accueil`).expect(303);
     await t.http.post(`${desk}${event.id}/accueil/scan`).type('form').send({ code: reg.checkInCode }).expect(303);
     await t.http.get(`${desk}${randomUUID()}/accueil`).set('Cookie', s.cookie).expect(404);
-    const still = await t.http.get(`/api/events/${event.id}/registrations/${reg.id}`).set(await t.auth()).expect(200);
+    const still = await t.http
+      .get(`/api/events/${event.id}/registrations/${reg.id}`)
+      .set(await t.auth())
+      .expect(200);
     expect(still.body.checkedInAt).toBeNull();
   });
 

@@ -5,11 +5,24 @@ import { startTestApp, TestApp } from '../support/test-app';
 describe('back office: events and programme builder', () => {
   let t: TestApp;
   let s: Signed;
-  const post = (path: string, form: Record<string, string | string[]>) => t.http.post(path).set('Cookie', s.cookie).type('form').send({ _csrf: s.csrf, ...form });
+  const post = (path: string, form: Record<string, string | string[]>) =>
+    t.http
+      .post(path)
+      .set('Cookie', s.cookie)
+      .type('form')
+      .send({ _csrf: s.csrf, ...form });
   const get = (path: string) => t.http.get(path).set('Cookie', s.cookie);
   const eventForm = {
-    title: 'Journée d’étude sur le non-recours', kind: 'study_day', format: 'onsite', startsAt: '2027-03-11T09:00', endsAt: '2027-03-11T17:00',
-    venueName: 'Hôtel de région', venueAddress: '201 avenue de la Pompignane', venuePostalCode: '34000', venueCity: 'Montpellier', capacity: '120',
+    title: 'Journée d’étude sur le non-recours',
+    kind: 'study_day',
+    format: 'onsite',
+    startsAt: '2027-03-11T09:00',
+    endsAt: '2027-03-11T17:00',
+    venueName: 'Hôtel de région',
+    venueAddress: '201 avenue de la Pompignane',
+    venuePostalCode: '34000',
+    venueCity: 'Montpellier',
+    capacity: '120',
   };
 
   beforeAll(async () => {
@@ -45,12 +58,26 @@ describe('back office: events and programme builder', () => {
     const room = /name="roomId"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec(page.text)![1];
 
     await post(`/gestion/evenements/${id}/programme/sessions`, { title: 'Ouverture', type: 'plenary', day: '2027-03-11', start: '09:00', end: '10:00', roomId: room }).expect(303);
-    const clash = await post(`/gestion/evenements/${id}/programme/sessions`, { title: 'Atelier accès aux droits', type: 'workshop', day: '2027-03-11', start: '09:30', end: '11:00', roomId: room }).expect(409);
+    const clash = await post(`/gestion/evenements/${id}/programme/sessions`, {
+      title: 'Atelier accès aux droits',
+      type: 'workshop',
+      day: '2027-03-11',
+      start: '09:30',
+      end: '11:00',
+      roomId: room,
+    }).expect(409);
     expect(clash.text).toMatch(/id="session-roomId-error">Salle déjà occupée par « Ouverture » \(jeudi 11 mars 2027, 9 h 00 – 10 h 00\)\./);
     expect(clash.text).toContain('value="Atelier accès aux droits"');
     const outside = await post(`/gestion/evenements/${id}/programme/sessions`, { title: 'Trop tard', type: 'talk', day: '2027-03-11', start: '18:00', end: '19:00' }).expect(422);
     expect(outside.text).toMatch(/id="session-start-error">La session doit se tenir pendant l’événement/);
-    await post(`/gestion/evenements/${id}/programme/sessions`, { title: 'Atelier accès aux droits', type: 'workshop', day: '2027-03-11', start: '10:00', end: '11:30', roomId: room }).expect(303);
+    await post(`/gestion/evenements/${id}/programme/sessions`, {
+      title: 'Atelier accès aux droits',
+      type: 'workshop',
+      day: '2027-03-11',
+      start: '10:00',
+      end: '11:30',
+      roomId: room,
+    }).expect(303);
 
     page = await get(`/gestion/evenements/${id}/programme`).expect(200);
     expect(page.text).toMatch(/<th scope="row">9 h 00 – 10 h 00<\/th>\s*<td rowspan="1"><span class="bo-session"><strong>Ouverture<\/strong>/);
@@ -70,18 +97,47 @@ describe('back office: events and programme builder', () => {
     const room = /name="roomId"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec((await get(`/gestion/evenements/${id}/programme`)).text)![1];
     await post(`/gestion/evenements/${id}/programme/sessions`, { title: 'Plénière', type: 'plenary', day: '2027-03-11', start: '09:00', end: '10:00', roomId: room }).expect(303);
     await post(`/gestion/evenements/${id}/programme/sessions`, { title: 'Atelier', type: 'workshop', day: '2027-03-11', start: '10:00', end: '11:00', roomId: room }).expect(303);
-    const sessions = (await t.http.get(`/api/events/${id}/sessions`).set(await t.auth()).expect(200)).body.items;
+    const sessions = (
+      await t.http
+        .get(`/api/events/${id}/sessions`)
+        .set(await t.auth())
+        .expect(200)
+    ).body.items;
     const atelier = sessions.find((x: any) => x.title === 'Atelier');
     const edit = await get(`/gestion/evenements/${id}/programme?session=${atelier.id}`).expect(200);
     expect(edit.text).toContain('Modifier « Atelier »');
     expect(edit.text).toMatch(/id="session-start"[^>]*value="10:00"/);
-    const clash = await post(`/gestion/evenements/${id}/programme/sessions/${atelier.id}`, { title: 'Atelier', type: 'workshop', day: '2027-03-11', start: '09:30', end: '10:30', roomId: room }).expect(409);
+    const clash = await post(`/gestion/evenements/${id}/programme/sessions/${atelier.id}`, {
+      title: 'Atelier',
+      type: 'workshop',
+      day: '2027-03-11',
+      start: '09:30',
+      end: '10:30',
+      roomId: room,
+    }).expect(409);
     expect(clash.text).toContain('Salle déjà occupée par « Plénière »');
     expect(clash.text).toContain('Modifier « Atelier »');
-    await post(`/gestion/evenements/${id}/programme/sessions/${atelier.id}`, { title: 'Atelier', type: 'workshop', day: '2027-03-11', start: '14:00', end: '15:30', roomId: room }).expect(303);
-    expect((await t.http.get(`/api/events/${id}/sessions/${atelier.id}`).set(await t.auth()).expect(200)).body.startsAt).toBe('2027-03-11T14:00:00+01:00');
+    await post(`/gestion/evenements/${id}/programme/sessions/${atelier.id}`, {
+      title: 'Atelier',
+      type: 'workshop',
+      day: '2027-03-11',
+      start: '14:00',
+      end: '15:30',
+      roomId: room,
+    }).expect(303);
+    expect(
+      (
+        await t.http
+          .get(`/api/events/${id}/sessions/${atelier.id}`)
+          .set(await t.auth())
+          .expect(200)
+      ).body.startsAt,
+    ).toBe('2027-03-11T14:00:00+01:00');
     await post(`/gestion/evenements/${id}/programme/sessions/${atelier.id}/suppression`, {}).expect(303);
-    await t.http.get(`/api/events/${id}/sessions/${atelier.id}`).set(await t.auth()).expect(404);
+    await t.http
+      .get(`/api/events/${id}/sessions/${atelier.id}`)
+      .set(await t.auth())
+      .expect(404);
   });
 
   it('says how many people a cancellation will email, and asks for the reason first', async () => {
@@ -102,7 +158,12 @@ describe('back office: events and programme builder', () => {
   it('refuses the forms without the session’s token', async () => {
     await t.http.post('/gestion/evenements').set('Cookie', s.cookie).type('form').send(eventForm).expect(403);
     const other = await signIn(t);
-    await t.http.post('/gestion/evenements').set('Cookie', s.cookie).type('form').send({ ...eventForm, _csrf: other.csrf }).expect(403);
+    await t.http
+      .post('/gestion/evenements')
+      .set('Cookie', s.cookie)
+      .type('form')
+      .send({ ...eventForm, _csrf: other.csrf })
+      .expect(403);
     expect(formToken((await get('/gestion').expect(200)).text)).toBe(s.csrf);
   });
 });

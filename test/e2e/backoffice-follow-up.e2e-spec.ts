@@ -36,7 +36,12 @@ describe('back office: registrations, documents, messages and figures of an even
   afterAll(() => t.close());
 
   const get = (path: string) => t.http.get(`/gestion/evenements/${event.id}${path}`).set('Cookie', s.cookie);
-  const post = (path: string, form: Record<string, string>) => t.http.post(`/gestion/evenements/${event.id}${path}`).set('Cookie', s.cookie).type('form').send({ _csrf: s.csrf, ...form });
+  const post = (path: string, form: Record<string, string>) =>
+    t.http
+      .post(`/gestion/evenements/${event.id}${path}`)
+      .set('Cookie', s.cookie)
+      .type('form')
+      .send({ _csrf: s.csrf, ...form });
 
   it('lists registrations with the API’s filters, waiting-list ranks and the needs to order', async () => {
     const all = await get('/inscriptions').expect(200);

@@ -25,7 +25,25 @@ describe('back-office forms never answer a 500 to hostile values', () => {
     const session = await createSession(t, event.id, { ...slot(event, 1, 2), roomId: room.id });
     const action = await createAction(t, event.id);
     const e = `/gestion/evenements/${event.id}`;
-    const eventFields = ['title', 'kind', 'format', 'description', 'startsAt', 'endsAt', 'venueName', 'venueAddress', 'venuePostalCode', 'venueCity', 'onlineUrl', 'capacity', 'onlineCapacity', 'registrationOpensAt', 'registrationClosesAt', 'themes', 'departments'];
+    const eventFields = [
+      'title',
+      'kind',
+      'format',
+      'description',
+      'startsAt',
+      'endsAt',
+      'venueName',
+      'venueAddress',
+      'venuePostalCode',
+      'venueCity',
+      'onlineUrl',
+      'capacity',
+      'onlineCapacity',
+      'registrationOpensAt',
+      'registrationClosesAt',
+      'themes',
+      'departments',
+    ];
     const sessionFields = ['title', 'type', 'day', 'start', 'end', 'roomId', 'speakerIds', 'themes', 'actionIds', 'capacity', 'description'];
     forms.push(
       { path: '/gestion/evenements', fields: eventFields },
@@ -58,12 +76,22 @@ describe('back-office forms never answer a 500 to hostile values', () => {
     for (const form of forms) {
       for (const field of form.fields) {
         for (const value of HOSTILE) {
-          const res = await t.http.post(form.path).set('Cookie', s.cookie).type('form').send({ _csrf: s.csrf, [field]: value });
+          const res = await t.http
+            .post(form.path)
+            .set('Cookie', s.cookie)
+            .type('form')
+            .send({ _csrf: s.csrf, [field]: value });
           if (res.status >= 500) failures.push(`${form.path} ${field}=${JSON.stringify(value).slice(0, 40)} → ${res.status}`);
         }
       }
     }
-    for (const path of ['/gestion/evenements/pas-un-id', '/gestion/evenements/00000000-0000-4000-8000-000000000000/programme', '/gestion/evenements/nouveau?x=%00', '/gestion/mot-de-passe/%00', '/gestion/connexion?suite=%00']) {
+    for (const path of [
+      '/gestion/evenements/pas-un-id',
+      '/gestion/evenements/00000000-0000-4000-8000-000000000000/programme',
+      '/gestion/evenements/nouveau?x=%00',
+      '/gestion/mot-de-passe/%00',
+      '/gestion/connexion?suite=%00',
+    ]) {
       const res = await t.http.get(path).set('Cookie', s.cookie);
       if (res.status >= 500) failures.push(`GET ${path} → ${res.status}`);
     }
@@ -75,7 +103,15 @@ describe('back-office forms never answer a 500 to hostile values', () => {
         if (res.status >= 500) failures.push(`GET ${path.slice(0, 80)} → ${res.status}`);
       }
     }
-    for (const path of ['/documents/badges.pdf?registrationIds=%00', '/documents/badges.pdf?registrationIds=a&registrationIds=b', '/documents/emargement.pdf?date=2027-02-30', '/documents/sessions/pas-un-id/emargement.pdf', '/messages?status=%00', '/inscriptions/pas-un-id', '/chiffres?x=1']) {
+    for (const path of [
+      '/documents/badges.pdf?registrationIds=%00',
+      '/documents/badges.pdf?registrationIds=a&registrationIds=b',
+      '/documents/emargement.pdf?date=2027-02-30',
+      '/documents/sessions/pas-un-id/emargement.pdf',
+      '/messages?status=%00',
+      '/inscriptions/pas-un-id',
+      '/chiffres?x=1',
+    ]) {
       const res = await t.http.get(`${followUp}${path}`).set('Cookie', s.cookie);
       if (res.status >= 500) failures.push(`GET ${path} → ${res.status}`);
     }

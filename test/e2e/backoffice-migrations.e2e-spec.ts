@@ -9,8 +9,14 @@ describe('back-office migrations revert and re-apply', () => {
     await source.initialize();
     try {
       const [{ id }] = await source.query(`INSERT INTO organiser (email, name, password_hash) VALUES ('invitee@occitanie.test', 'Invitée', NULL) RETURNING id`);
-      const [inv] = await source.query(`INSERT INTO organiser_invitation (organiser_id, token_hash, created_at, expires_at) VALUES ($1, repeat('a', 64), now(), now()) RETURNING id`, [id]);
-      await source.query(`INSERT INTO outgoing_mail (invitation_id, reason, payload, next_attempt_at, created_at, updated_at) VALUES ($1, 'organiser_invitation', '{}', now(), now(), now())`, [inv.id]);
+      const [inv] = await source.query(
+        `INSERT INTO organiser_invitation (organiser_id, token_hash, created_at, expires_at) VALUES ($1, repeat('a', 64), now(), now()) RETURNING id`,
+        [id],
+      );
+      await source.query(
+        `INSERT INTO outgoing_mail (invitation_id, reason, payload, next_attempt_at, created_at, updated_at) VALUES ($1, 'organiser_invitation', '{}', now(), now(), now())`,
+        [inv.id],
+      );
       await source.undoLastMigration({ transaction: 'each' });
       await source.undoLastMigration({ transaction: 'each' });
       const tables = (await source.query(`SELECT table_name FROM information_schema.tables WHERE table_name IN ('backoffice_session', 'organiser_invitation')`)).length;

@@ -20,7 +20,12 @@ describe('back office: organisers (invite by email, choose the password, deactiv
 
   it('invites an organiser: the email carries a one-time link whose token no table holds', async () => {
     await t.http.post('/gestion/organisateurs').set('Cookie', admin.cookie).type('form').send({ _csrf: admin.csrf, name: 'Camille Roux', email: camille.email }).expect(303);
-    const dup = await t.http.post('/gestion/organisateurs').set('Cookie', admin.cookie).type('form').send({ _csrf: admin.csrf, name: 'Autre', email: camille.email.toUpperCase() }).expect(409);
+    const dup = await t.http
+      .post('/gestion/organisateurs')
+      .set('Cookie', admin.cookie)
+      .type('form')
+      .send({ _csrf: admin.csrf, name: 'Autre', email: camille.email.toUpperCase() })
+      .expect(409);
     expect(dup.text).toContain('Un organisateur a déjà cette adresse électronique.');
 
     const [mail] = await t.mail.waitFor(1, (m) => recipientOf(m) === camille.email);
@@ -36,14 +41,24 @@ describe('back office: organisers (invite by email, choose the password, deactiv
 
     // She cannot sign in before choosing a password.
     const before = await passwordForm('/gestion/connexion');
-    await t.http.post('/gestion/connexion').set('Cookie', before.cookie).type('form').send({ _csrf: before.csrf, email: camille.email, password: 'nimporte quoi de long' }).expect(401);
+    await t.http
+      .post('/gestion/connexion')
+      .set('Cookie', before.cookie)
+      .type('form')
+      .send({ _csrf: before.csrf, email: camille.email, password: 'nimporte quoi de long' })
+      .expect(401);
 
     const path = `/gestion/mot-de-passe/${token}`;
     const form = await passwordForm(path);
     expect(form.page.text).toContain(camille.email);
     const short = await t.http.post(path).set('Cookie', form.cookie).type('form').send({ _csrf: form.csrf, password: 'court', confirmation: 'court' }).expect(422);
     expect(short.text).toMatch(/id="password-error">Choisissez un mot de passe d’au moins 12 caractères\./);
-    const differ = await t.http.post(path).set('Cookie', form.cookie).type('form').send({ _csrf: form.csrf, password: camille.password, confirmation: 'autre chose encore' }).expect(422);
+    const differ = await t.http
+      .post(path)
+      .set('Cookie', form.cookie)
+      .type('form')
+      .send({ _csrf: form.csrf, password: camille.password, confirmation: 'autre chose encore' })
+      .expect(422);
     expect(differ.text).toMatch(/id="confirmation-error">/);
     await t.http.post(path).set('Cookie', form.cookie).type('form').send({ password: camille.password, confirmation: camille.password }).expect(403);
     const done = await t.http.post(path).set('Cookie', form.cookie).type('form').send({ _csrf: form.csrf, password: camille.password, confirmation: camille.password }).expect(303);
@@ -58,8 +73,9 @@ describe('back office: organisers (invite by email, choose the password, deactiv
     const token = (await t.http.post('/api/auth/login').send(camille).expect(200)).body.accessToken;
     await t.http.get('/api/events?status=all').set('Authorization', `Bearer ${token}`).expect(200);
     const list = await t.http.get('/gestion/organisateurs').set('Cookie', admin.cookie).expect(200);
-    const id = new RegExp(`/gestion/organisateurs/([0-9a-f-]{36})/desactivation"[\\s\\S]*?${camille.email.replace('.', '\\.')}`).exec(list.text)?.[1]
-      ?? /organisateurs\/([0-9a-f-]{36})\/desactivation/.exec(list.text)![1];
+    const id =
+      new RegExp(`/gestion/organisateurs/([0-9a-f-]{36})/desactivation"[\\s\\S]*?${camille.email.replace('.', '\\.')}`).exec(list.text)?.[1] ??
+      /organisateurs\/([0-9a-f-]{36})\/desactivation/.exec(list.text)![1];
     await t.http.post(`/gestion/organisateurs/${id}/desactivation`).set('Cookie', admin.cookie).type('form').send({ _csrf: admin.csrf }).expect(303);
     await t.http.get('/gestion').set('Cookie', session.cookie).expect(303);
     await t.http.get('/api/events?status=all').set('Authorization', `Bearer ${token}`).expect(401);

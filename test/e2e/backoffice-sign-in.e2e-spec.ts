@@ -86,10 +86,20 @@ describe('back office: sign-in, session, sign-out', () => {
     const email = 'cible@occitanie.test';
     for (let i = 0; i < 10; i++) {
       const form = await request(t.app.getHttpServer()).get('/gestion/connexion').expect(200);
-      await t.http.post('/gestion/connexion').set('Cookie', cookiesOf(form).join('; ')).type('form').send({ _csrf: formToken(form.text), email, password: `faux-${i}` }).expect(401);
+      await t.http
+        .post('/gestion/connexion')
+        .set('Cookie', cookiesOf(form).join('; '))
+        .type('form')
+        .send({ _csrf: formToken(form.text), email, password: `faux-${i}` })
+        .expect(401);
     }
     const form = await t.http.get('/gestion/connexion').expect(200);
-    const page = await t.http.post('/gestion/connexion').set('Cookie', cookiesOf(form).join('; ')).type('form').send({ _csrf: formToken(form.text), email, password: 'encore' }).expect(429);
+    const page = await t.http
+      .post('/gestion/connexion')
+      .set('Cookie', cookiesOf(form).join('; '))
+      .type('form')
+      .send({ _csrf: formToken(form.text), email, password: 'encore' })
+      .expect(429);
     expect(page.headers['retry-after']).toMatch(/^\d+$/);
     expect(page.text).toContain('Trop de tentatives de connexion');
     await t.http.post('/api/auth/login').send({ email, password: 'encore' }).expect(429);

@@ -64,10 +64,9 @@ describe('check-in at the door', () => {
     expect(c.body.detail).toMatch(/annulée/);
     const w = await scan(waitlisted.checkInCode).expect(409);
     expect(w.body.detail).toMatch(/liste d’attente/);
-    const [{ count }] = await t.dataSource.query(
-      `SELECT count(*)::int AS count FROM registration WHERE id = ANY($1) AND checked_in_at IS NOT NULL`,
-      [[cancelled.id, waitlisted.id]],
-    );
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM registration WHERE id = ANY($1) AND checked_in_at IS NOT NULL`, [
+      [cancelled.id, waitlisted.id],
+    ]);
     expect(count).toBe(0);
   });
 

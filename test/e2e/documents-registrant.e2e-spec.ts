@@ -127,7 +127,11 @@ describe('a registrant’s documents', () => {
     const reg = await person();
     const before = await t.http.get('/api/registrations/me/certificate.pdf').set('X-Registration-Token', reg.manageToken).expect(409);
     expect(before.headers['content-type']).toMatch(/^application\/problem\+json/);
-    await t.http.post(`/api/events/${event.id}/check-in`).set(await t.auth()).send({ code: reg.checkInCode }).expect(200);
+    await t.http
+      .post(`/api/events/${event.id}/check-in`)
+      .set(await t.auth())
+      .send({ code: reg.checkInCode })
+      .expect(200);
     const res = await get('certificate.pdf', reg.manageToken).expect(200);
     const text = flat((await parsePdf(res.body)).text);
     expect(text).toContain('Attestation de présence');

@@ -72,8 +72,11 @@ describe('embedded PostgreSQL launcher', () => {
   it('connects the application as a role that is not a superuser, keeping no superuser password', async () => {
     const db = await run(dataDir, 'hold');
     try {
-      const [me] = await query(db.url, `SELECT current_user AS role, current_database() AS database, rolsuper, rolcreaterole, rolcreatedb
-        FROM pg_roles WHERE rolname = current_user`);
+      const [me] = await query(
+        db.url,
+        `SELECT current_user AS role, current_database() AS database, rolsuper, rolcreaterole, rolcreatedb
+        FROM pg_roles WHERE rolname = current_user`,
+      );
       expect(me).toEqual({ role: 'rencontres', database: 'rencontres', rolsuper: false, rolcreaterole: false, rolcreatedb: false });
       // It owns its database: migrations can create tables and trusted extensions.
       await query(db.url, 'CREATE EXTENSION IF NOT EXISTS btree_gist');

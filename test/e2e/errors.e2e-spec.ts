@@ -22,7 +22,10 @@ describe('errors are problem details', () => {
   });
 
   it('413 for a body over 1 MB', async () => {
-    const res = await t.http.post('/api/events').set(auth).send({ title: 'x'.repeat(1_100_000) });
+    const res = await t.http
+      .post('/api/events')
+      .set(auth)
+      .send({ title: 'x'.repeat(1_100_000) });
     expect(res.status).toBe(413);
     isProblem(res, 413);
   });
@@ -51,11 +54,28 @@ describe('errors are problem details', () => {
     await t.http.get('/health').expect(200, { status: 'ok', database: 'up', mail: 'up', outbox: { depth: 0, oldestPendingAgeSeconds: null } });
     const ref = await t.http.get('/api/reference').expect(200);
     expect(ref.body.themes.map((x: { code: string }) => x.code)).toEqual([
-      'petite_enfance', 'reussite_scolaire', 'sante', 'insertion_emploi', 'participation', 'entreprises',
-      'ruralite', 'connaissance_pauvrete', 'travail_social', 'aide_alimentaire', 'bidonvilles',
+      'petite_enfance',
+      'reussite_scolaire',
+      'sante',
+      'insertion_emploi',
+      'participation',
+      'entreprises',
+      'ruralite',
+      'connaissance_pauvrete',
+      'travail_social',
+      'aide_alimentaire',
+      'bidonvilles',
     ]);
     expect(ref.body.organisationTypes.map((x: { code: string }) => x.code)).toEqual([
-      'etat', 'collectivite', 'service_public', 'association', 'partenaire_social', 'entreprise', 'citoyen', 'personne_concernee', 'autre',
+      'etat',
+      'collectivite',
+      'service_public',
+      'association',
+      'partenaire_social',
+      'entreprise',
+      'citoyen',
+      'personne_concernee',
+      'autre',
     ]);
     const codes = ref.body.departments.map((x: { code: string }) => x.code);
     expect(codes.slice(0, 13)).toEqual(['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82']);

@@ -40,8 +40,12 @@ describe('events', () => {
     });
 
     it('suffixes the slug on collision', async () => {
-      const a = await post(eventInput({ title: 'Webinaire Ruralité', kind: 'webinar', format: 'online', onlineUrl: 'https://visio.example.org/a', venue: undefined, capacity: null })).expect(201);
-      const b = await post(eventInput({ title: 'Webinaire Ruralité', kind: 'webinar', format: 'online', onlineUrl: 'https://visio.example.org/b', venue: undefined, capacity: null })).expect(201);
+      const a = await post(
+        eventInput({ title: 'Webinaire Ruralité', kind: 'webinar', format: 'online', onlineUrl: 'https://visio.example.org/a', venue: undefined, capacity: null }),
+      ).expect(201);
+      const b = await post(
+        eventInput({ title: 'Webinaire Ruralité', kind: 'webinar', format: 'online', onlineUrl: 'https://visio.example.org/b', venue: undefined, capacity: null }),
+      ).expect(201);
       expect(a.body.slug).toBe('webinaire-ruralite');
       expect(b.body.slug).toBe('webinaire-ruralite-2');
       expect(a.body.reminders).toEqual([{ offsetMinutes: 1440 }, { offsetMinutes: 60 }]);

@@ -18,7 +18,9 @@ describe('fair-access migrations (1764370000100, 1764370000110)', () => {
       expect(await applied()).toEqual(['Baseline1764370000000']);
       expect(await columns('event')).not.toContain('quotas');
       expect(await columns('registration')).not.toContain('accessibility');
-      const fns = (await ds.query(`SELECT proname FROM pg_proc WHERE proname IN ('seat_state', 'can_confirm', 'promote_waitlisted', 'register_attendee')`)).map((r: { proname: string }) => r.proname);
+      const fns = (await ds.query(`SELECT proname FROM pg_proc WHERE proname IN ('seat_state', 'can_confirm', 'promote_waitlisted', 'register_attendee')`)).map(
+        (r: { proname: string }) => r.proname,
+      );
       expect(fns).toEqual(['register_attendee']);
       await ds.runMigrations();
       expect(await columns('registration')).toEqual(expect.arrayContaining(['accessibility', 'travel_support']));

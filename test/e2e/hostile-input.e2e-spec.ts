@@ -84,14 +84,34 @@ describe('hostile input never gets a 500', () => {
     { method: 'post', template: '/api/events/{id}/cancel', who: 'organiser', body: () => ({ reason: 'Alerte météo : reportée.' }) },
     { method: 'post', template: '/api/events/{id}/rooms', who: 'organiser', body: () => ({ name: 'Salle Pasteur', capacity: 40 }) },
     { method: 'patch', template: '/api/events/{id}/rooms/{roomId}', who: 'organiser', body: () => ({ name: 'Salle Curie', capacity: 30 }) },
-    { method: 'post', template: '/api/events/{id}/speakers', who: 'organiser', body: () => ({ fullName: 'Claire Fabre', jobTitle: 'Directrice', organisation: 'CD34', bio: 'Vingt ans.', email: 'claire@example.org' }) },
+    {
+      method: 'post',
+      template: '/api/events/{id}/speakers',
+      who: 'organiser',
+      body: () => ({ fullName: 'Claire Fabre', jobTitle: 'Directrice', organisation: 'CD34', bio: 'Vingt ans.', email: 'claire@example.org' }),
+    },
     { method: 'patch', template: '/api/events/{id}/speakers/{speakerId}', who: 'organiser', body: () => ({ fullName: 'Claire Fabre', bio: 'Trente ans.' }) },
-    { method: 'post', template: '/api/events/{id}/sessions', who: 'organiser', body: () => ({ title: 'Atelier', type: 'workshop', ...slot(event, 3, 4), capacity: 10, description: 'Échanges.' }) },
+    {
+      method: 'post',
+      template: '/api/events/{id}/sessions',
+      who: 'organiser',
+      body: () => ({ title: 'Atelier', type: 'workshop', ...slot(event, 3, 4), capacity: 10, description: 'Échanges.' }),
+    },
     { method: 'patch', template: '/api/events/{id}/sessions/{sessionId}', who: 'organiser', body: () => ({ title: 'Atelier déplacé', ...slot(event, 1, 2) }) },
     { method: 'post', template: '/api/events/{id}/actions', who: 'organiser', body: () => actionInput() },
     { method: 'post', template: '/api/events/{id}/actions/proposals', who: 'public', body: () => actionInput() },
-    { method: 'patch', template: '/api/events/{id}/actions/{actionId}', who: 'organiser', body: () => ({ title: 'Le bus des droits', summary: 'Un bus itinérant qui va de village en village.' }) },
-    { method: 'post', template: '/api/events/{id}/registrations', who: 'public', body: () => registrationInput({ jobTitle: 'Conseillère', accessibilityNeeds: 'Boucle magnétique' }) },
+    {
+      method: 'patch',
+      template: '/api/events/{id}/actions/{actionId}',
+      who: 'organiser',
+      body: () => ({ title: 'Le bus des droits', summary: 'Un bus itinérant qui va de village en village.' }),
+    },
+    {
+      method: 'post',
+      template: '/api/events/{id}/registrations',
+      who: 'public',
+      body: () => registrationInput({ jobTitle: 'Conseillère', accessibilityNeeds: 'Boucle magnétique' }),
+    },
     { method: 'patch', template: '/api/registrations/me', who: 'registrant', body: () => ({ firstName: 'Camille', organisation: 'CAF', dietaryRequirements: 'Végétarien' }) },
     { method: 'post', template: '/api/events/{id}/check-in', who: 'organiser', body: () => ({ code: 'ABCDEFGH' }) },
     { method: 'post', template: '/api/events/{id}/registrations/link', who: 'public', body: () => ({ email: 'camille@example.org' }) },
@@ -117,8 +137,7 @@ describe('hostile input never gets a 500', () => {
   ];
 
   const url = (template: string) => template.replace(/\{(\w+)\}/g, (_m, name: string) => ids[name]);
-  const headers = (who: Who): Record<string, string> =>
-    who === 'organiser' ? auth : who === 'registrant' ? { 'X-Registration-Token': manageToken } : {};
+  const headers = (who: Who): Record<string, string> => (who === 'organiser' ? auth : who === 'registrant' ? { 'X-Registration-Token': manageToken } : {});
 
   const expectProblem = (res: { status: number; headers: Record<string, string>; text: string }, what: string) => {
     if (res.status < 400 || res.status >= 500) throw new Error(`${what}: ${res.status} ${res.text.slice(0, 300)}`);
@@ -190,12 +209,26 @@ describe('hostile input never gets a 500', () => {
       for (const leaf of leaves(base)) {
         if (typeof leaf.value === 'string' && TIMESTAMP.test(leaf.value)) {
           for (const bad of ['2027-02-30T09:00:00+01:00', '2027-04-31T09:00:00Z', '2027-01-01T24:30:00Z', '2027-01-01T09:00:00+25:00', '10000-01-01T00:00:00Z']) {
-            variants.push({ what: `${leaf.path}=${bad}`, field: fieldOf(leaf.path), send: () => t.http[endpoint.method](url(endpoint.template)).set(headers(endpoint.who)).send(withLeaf(base, leaf.path, bad)) });
+            variants.push({
+              what: `${leaf.path}=${bad}`,
+              field: fieldOf(leaf.path),
+              send: () =>
+                t.http[endpoint.method](url(endpoint.template))
+                  .set(headers(endpoint.who))
+                  .send(withLeaf(base, leaf.path, bad)),
+            });
           }
         }
         if (typeof leaf.value === 'number') {
           for (const bad of [1e19, -1e19, 1.5, Number.MAX_SAFE_INTEGER + 2]) {
-            variants.push({ what: `${leaf.path}=${bad}`, field: fieldOf(leaf.path), send: () => t.http[endpoint.method](url(endpoint.template)).set(headers(endpoint.who)).send(withLeaf(base, leaf.path, bad)) });
+            variants.push({
+              what: `${leaf.path}=${bad}`,
+              field: fieldOf(leaf.path),
+              send: () =>
+                t.http[endpoint.method](url(endpoint.template))
+                  .set(headers(endpoint.who))
+                  .send(withLeaf(base, leaf.path, bad)),
+            });
           }
         }
       }
@@ -206,7 +239,10 @@ describe('hostile input never gets a 500', () => {
       });
       variants.push({
         what: 'a NUL in a key',
-        send: () => t.http[endpoint.method](url(endpoint.template)).set(headers(endpoint.who)).send({ ...base, 'ti\u0000tle': 'x' }),
+        send: () =>
+          t.http[endpoint.method](url(endpoint.template))
+            .set(headers(endpoint.who))
+            .send({ ...base, 'ti\u0000tle': 'x' }),
       });
       for (const variant of variants) {
         const res = await variant.send();
@@ -219,9 +255,28 @@ describe('hostile input never gets a 500', () => {
 
   it('answers 4xx problems to hostile queries on every list and read', async () => {
     const hostile = [
-      'offset=1e19', 'offset=1e7', 'offset=-1', 'offset=abc', 'offset=0x10', 'limit=1e19', 'limit=0', 'limit=%00',
-      'q=%00', 'q=a%0Ab', 'q=%1B', 'q[]=a&q[]=b', 'status=%00', 'from=2027-02-30T00:00:00Z', 'to=%00',
-      'theme=%00', 'department=%00', 'sessionId=%00', 'roomId=%00', 'kind=%00', 'organisationType=%00', 'token=%00',
+      'offset=1e19',
+      'offset=1e7',
+      'offset=-1',
+      'offset=abc',
+      'offset=0x10',
+      'limit=1e19',
+      'limit=0',
+      'limit=%00',
+      'q=%00',
+      'q=a%0Ab',
+      'q=%1B',
+      'q[]=a&q[]=b',
+      'status=%00',
+      'from=2027-02-30T00:00:00Z',
+      'to=%00',
+      'theme=%00',
+      'department=%00',
+      'sessionId=%00',
+      'roomId=%00',
+      'kind=%00',
+      'organisationType=%00',
+      'token=%00',
     ];
     for (const endpoint of QUERIES) {
       for (const query of hostile) {
@@ -243,9 +298,16 @@ describe('hostile input never gets a 500', () => {
 
   it('answers 4xx problems to hostile paths', async () => {
     const paths = [
-      '/api/events/%00', '/api/events/%00/programme', '/api/events/%00/programme.ics', '/api/events/%E0%A4%A',
-      '/api/events/a%0Ab', `/api/events/${ids.id}/sessions/%00`, `/api/events/${ids.id}/rooms/%00`, '/api/events/%00/rooms',
-      `/api/events/${'x'.repeat(5000)}`, '/api/registrations/me?token=%00',
+      '/api/events/%00',
+      '/api/events/%00/programme',
+      '/api/events/%00/programme.ics',
+      '/api/events/%E0%A4%A',
+      '/api/events/a%0Ab',
+      `/api/events/${ids.id}/sessions/%00`,
+      `/api/events/${ids.id}/rooms/%00`,
+      '/api/events/%00/rooms',
+      `/api/events/${'x'.repeat(5000)}`,
+      '/api/registrations/me?token=%00',
     ];
     for (const path of paths) {
       const res = await t.http.get(path).set(auth);

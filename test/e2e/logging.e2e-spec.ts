@@ -56,7 +56,10 @@ describe('log lines', () => {
       await t.http.get(`/inscription/${token}`).expect(200),
       await t.http.get(`/api/registrations/me/agenda.ics?token=${token}`).expect(200),
       await t.http.post(`/api/events/${event.id}/registrations/link`).send({ email }).expect(202),
-      await t.http.get(`/api/events/${event.id}/registrations?q=${encodeURIComponent(email)}`).set(await t.auth()).expect(200),
+      await t.http
+        .get(`/api/events/${event.id}/registrations?q=${encodeURIComponent(email)}`)
+        .set(await t.auth())
+        .expect(200),
     ]) {
       ids.push(res.headers['x-request-id']);
     }

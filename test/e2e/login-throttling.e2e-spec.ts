@@ -12,8 +12,7 @@ describe('login throttling', () => {
     await t.dataSource.query(`DELETE FROM rate_window`);
   });
 
-  const login = (email: string, password: string, from: string) =>
-    t.http.post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
+  const login = (email: string, password: string, from: string) => t.http.post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
 
   it('counts a burst of concurrent wrong passwords one by one: exactly 10 are checked, the rest get 429', async () => {
     const burst = await Promise.all(Array.from({ length: 18 }, (_v, i) => login(ORGANISER.email, `mauvais-${i}`, '198.51.100.20')));

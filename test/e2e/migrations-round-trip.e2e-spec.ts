@@ -40,7 +40,9 @@ describe('the migrations', () => {
     expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => new m().name));
     const first = await schemaSnapshot(urlFor(name));
     expect(first.filter((l) => l.startsWith('relation: r ')).length).toBeGreaterThan(10);
-    expect(first).toEqual(expect.arrayContaining([expect.stringMatching(/^function: register_attendees\(/), expect.stringMatching(/^trigger: CREATE TRIGGER registration_tally /)]));
+    expect(first).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^function: register_attendees\(/), expect.stringMatching(/^trigger: CREATE TRIGGER registration_tally /)]),
+    );
 
     for (let left = MIGRATIONS.length; left > 0; left--) {
       await source.undoLastMigration({ transaction: 'each' });
@@ -49,7 +51,8 @@ describe('the migrations', () => {
     }
     // Down to nothing: only TypeORM's own bookkeeping (its migration table, its uuid extension) remains.
     const bare = await schemaSnapshot(urlFor(name));
-    const bookkeeping = /^[+-] (relation: [rS] migration(_id_seq)?|column: migration\.|constraint: migration |index: .* ON public\.migration |sequence: migration_id_seq |sequence owner: migration_id_seq |extension: uuid-ossp$)/;
+    const bookkeeping =
+      /^[+-] (relation: [rS] migration(_id_seq)?|column: migration\.|constraint: migration |index: .* ON public\.migration |sequence: migration_id_seq |sequence owner: migration_id_seq |extension: uuid-ossp$)/;
     expect(diffSnapshots(empty, bare).filter((l) => !bookkeeping.test(l))).toEqual([]);
 
     await source.runMigrations({ transaction: 'each' });
@@ -61,7 +64,22 @@ describe('the migrations', () => {
     const current = await schemaSnapshot(urlFor(name));
     // As such a database stands: the old names recorded, a dead capacity function still there.
     await source.query(`DELETE FROM migration WHERE name = 'Baseline1764370000000'`);
-    const old = ['Foundation1764370000000', 'Programme1764370000001', 'Registrations1764370000002', 'ProgrammeRevision1764370000010', 'ProgrammeEventDelete1764370000011', 'RegistrationCapacityGuard1764370000020', 'RegistrationTallies1764370000021', 'FoldUppercaseAccents1764370000029', 'RegistrationSearch1764370000030', 'RegistrationRushFunction1764370000040', 'Notifications1764370000050', 'RequestLimits1764370000060', 'ProgrammeChanges1764370000061', 'RegistrationBatches1764370000070'];
+    const old = [
+      'Foundation1764370000000',
+      'Programme1764370000001',
+      'Registrations1764370000002',
+      'ProgrammeRevision1764370000010',
+      'ProgrammeEventDelete1764370000011',
+      'RegistrationCapacityGuard1764370000020',
+      'RegistrationTallies1764370000021',
+      'FoldUppercaseAccents1764370000029',
+      'RegistrationSearch1764370000030',
+      'RegistrationRushFunction1764370000040',
+      'Notifications1764370000050',
+      'RequestLimits1764370000060',
+      'ProgrammeChanges1764370000061',
+      'RegistrationBatches1764370000070',
+    ];
     for (const [i, n] of old.entries()) await source.query(`INSERT INTO migration (timestamp, name) VALUES ($1, $2)`, [1764370000000 + i, n]);
     await source.query(`CREATE FUNCTION registration_capacity_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
     const applied = await source.runMigrations({ transaction: 'each' });

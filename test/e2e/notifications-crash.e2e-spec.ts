@@ -79,10 +79,9 @@ describe('a server killed in the middle of a batch', () => {
       const distinct = new Set(ids);
       expect(distinct.size).toBe(MESSAGES);
       expect(ids.length - distinct.size).toBeLessThanOrEqual(1);
-      const statuses: Array<{ status: string; n: number }> = await t.dataSource.query(
-        `SELECT status, count(*)::int AS n FROM outgoing_mail WHERE event_id = $1 GROUP BY status`,
-        [event.id],
-      );
+      const statuses: Array<{ status: string; n: number }> = await t.dataSource.query(`SELECT status, count(*)::int AS n FROM outgoing_mail WHERE event_id = $1 GROUP BY status`, [
+        event.id,
+      ]);
       expect(statuses).toEqual([{ status: 'sent', n: MESSAGES }]);
     } finally {
       second.kill('SIGTERM');

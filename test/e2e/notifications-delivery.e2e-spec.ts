@@ -98,7 +98,11 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
     );
     expect(statuses.map((s) => s.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'dead', 'dead', 'dead']);
     expect(statuses[6].last_error).toMatch(/plafond de 4 messages/);
-    await t.http.post(`/api/events/${event.id}/cancel`).set(await t.auth()).send({ reason: 'Salle indisponible' }).expect(200);
+    await t.http
+      .post(`/api/events/${event.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Salle indisponible' })
+      .expect(200);
     await t.worker.drain();
     expect(t.mail.to('boucle@exemple.test').map((m) => m.subject)).toContainEqual(expect.stringMatching(/annulé/i));
     expect((await rows(t, last.body.id)).map((m) => m.reason)).toEqual(['confirmation', 'event_cancelled']);
@@ -131,9 +135,7 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
     const second = await startTestApp({ databaseUrl: t.databaseUrl, mail: 'manual', env: { SMTP_URL: t.mail.url } });
     try {
       const event = await createEvent(t, { capacity: 1000 });
-      const registered = await Promise.all(
-        Array.from({ length: 60 }, (_, i) => register(t, event.id, { email: `duo${i}@exemple.test` }).expect(201)),
-      );
+      const registered = await Promise.all(Array.from({ length: 60 }, (_, i) => register(t, event.id, { email: `duo${i}@exemple.test` }).expect(201)));
       const before = t.mail.messages.length;
       const handled = await Promise.all([t.worker.drain(), second.worker.drain(), t.worker.drain(), second.worker.drain()]);
       expect(handled.reduce((a, b) => a + b, 0)).toBe(60);

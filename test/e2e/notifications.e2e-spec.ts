@@ -12,7 +12,10 @@ function manageLinkIn(m: ParsedMail): string {
   return match[1];
 }
 
-async function outbox(t: TestApp, registrationId: string): Promise<Array<{ id: string; reason: string; status: string; attempts: number; last_error: string | null; next_attempt_at: Date }>> {
+async function outbox(
+  t: TestApp,
+  registrationId: string,
+): Promise<Array<{ id: string; reason: string; status: string; attempts: number; last_error: string | null; next_attempt_at: Date }>> {
   return t.dataSource.query(`SELECT id, reason, status, attempts, last_error, next_attempt_at FROM outgoing_mail WHERE registration_id = $1 ORDER BY created_at`, [registrationId]);
 }
 
@@ -69,7 +72,11 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
     expect(dump).not.toContain(res.body.manageToken);
     expect(dump).not.toContain(encodeURIComponent(res.body.manageToken));
     // An organiser's broadcast, days later, still carries the same working link.
-    await t.http.post(`/api/events/${event.id}/messages`).set(await t.auth()).send({ subject: 'Infos pratiques', body: 'Le déjeuner est offert.', audience: 'all' }).expect(202);
+    await t.http
+      .post(`/api/events/${event.id}/messages`)
+      .set(await t.auth())
+      .send({ subject: 'Infos pratiques', body: 'Le déjeuner est offert.', audience: 'all' })
+      .expect(202);
     const [broadcast] = await t.mail.waitFor(1, (m) => recipientOf(m) === 'secret.keeper@exemple.test' && m.subject === 'Infos pratiques');
     expect(manageLinkIn(broadcast)).toBe(res.body.manageUrl);
   });
@@ -96,7 +103,11 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
     const event = await createEvent(t, { capacity: 1 });
     await register(t, event.id, { email: 'c1@exemple.test' }).expect(201);
     await register(t, event.id, { email: 'w1@exemple.test' }).expect(201);
-    await t.http.post(`/api/events/${event.id}/cancel`).set(await t.auth()).send({ reason: 'Alerte météo rouge sur l’Hérault' }).expect(200);
+    await t.http
+      .post(`/api/events/${event.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Alerte météo rouge sur l’Hérault' })
+      .expect(200);
     for (const address of ['c1@exemple.test', 'w1@exemple.test']) {
       const [cancelled] = await t.mail.waitFor(1, (m) => recipientOf(m) === address && /annulé/i.test(m.subject ?? ''));
       expect(cancelled.text).toContain('Alerte météo rouge sur l’Hérault');
@@ -192,7 +203,9 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
     await register(t, event.id, { email: 'wait@exemple.test' }).expect(201);
     const auth = await t.auth();
     const url = `/api/events/${event.id}/messages`;
-    expect((await t.http.post(url).set(auth).send({ subject: 'Salle changée', body: 'Rendez-vous salle Pasteur.', audience: 'session', sessionId: workshop.id }).expect(202)).body).toMatchObject({ queued: 1 });
+    expect(
+      (await t.http.post(url).set(auth).send({ subject: 'Salle changée', body: 'Rendez-vous salle Pasteur.', audience: 'session', sessionId: workshop.id }).expect(202)).body,
+    ).toMatchObject({ queued: 1 });
     expect((await t.http.post(url).set(auth).send({ subject: 'Liste d’attente', body: 'Patience !', audience: 'waitlisted' }).expect(202)).body).toMatchObject({ queued: 1 });
     await t.http.post(url).set(auth).send({ subject: 'x', body: 'Corps', audience: 'all' }).expect(422);
     await t.http.post(url).set(auth).send({ subject: 'Deux\r\nlignes', body: 'Corps', audience: 'all' }).expect(422);
@@ -208,8 +221,16 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
     expect(list.body.total).toBe(4);
     expect(list.body.items.map((m: { reason: string }) => m.reason.split(':')[0]).sort()).toEqual(['broadcast', 'broadcast', 'confirmation', 'waitlisted']);
     expect(list.body.items[0]).toEqual({
-      id: expect.any(String), registrationId: expect.any(String), recipient: expect.any(String), reason: expect.any(String),
-      status: 'sent', attempts: 1, lastError: null, sentAt: expect.any(String), nextAttemptAt: expect.any(String), createdAt: expect.any(String),
+      id: expect.any(String),
+      registrationId: expect.any(String),
+      recipient: expect.any(String),
+      reason: expect.any(String),
+      status: 'sent',
+      attempts: 1,
+      lastError: null,
+      sentAt: expect.any(String),
+      nextAttemptAt: expect.any(String),
+      createdAt: expect.any(String),
     });
     expect(JSON.stringify(list.body)).not.toMatch(/token|Pasteur|https?:/);
     expect((await t.http.get(`${url}?reason=broadcast`).set(auth).expect(200)).body.total).toBe(2);
@@ -234,11 +255,9 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
 
   it('documents the messages endpoints and the link request in the OpenAPI document', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/api/events/{id}/messages',
-      '/api/events/{id}/messages/{messageId}/retry',
-      '/api/events/{id}/registrations/link',
-    ]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/events/{id}/messages', '/api/events/{id}/messages/{messageId}/retry', '/api/events/{id}/registrations/link']),
+    );
     expect(doc.paths['/api/events/{id}/messages'].post.responses['202']).toBeDefined();
   });
 });

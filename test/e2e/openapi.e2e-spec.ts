@@ -95,7 +95,10 @@ describe('the OpenAPI document', () => {
 
   it('fails an answer that breaks its schema, naming the operation, the status and the pointer', async () => {
     const contract = new ApiContract(served);
-    const real = await t.http.get(`/api/events/${(await createEvent(t)).id}`).set(await t.auth()).expect(200);
+    const real = await t.http
+      .get(`/api/events/${(await createEvent(t)).id}`)
+      .set(await t.auth())
+      .expect(200);
     const answer = (body: unknown) => ({ status: 200, headers: real.headers, body, text: JSON.stringify(body) }) as never;
     expect(contract.check('GET', 'http://127.0.0.1/api/events/abc', answer(real.body))).toBeNull();
     // The answers the outside check found broken: reminders as strings, a webinar's null venue.

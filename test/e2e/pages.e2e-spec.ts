@@ -22,7 +22,10 @@ describe('public pages (HTTP)', () => {
   it('serves the DSFR from the package, and only its assets', async () => {
     const css = await t.http.get('/dsfr/dsfr.min.css').expect(200);
     expect(css.headers['content-type']).toMatch(/text\/css/);
-    await t.http.get('/dsfr/dsfr.module.min.js').expect(200).expect('Content-Type', /javascript/);
+    await t.http
+      .get('/dsfr/dsfr.module.min.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
     await t.http.get('/dsfr/fonts/Marianne-Regular.woff2').expect(200);
     await t.http.get('/dsfr/icons/system/check-line.svg').expect(200);
     expect((await t.http.get('/dsfr/../package.json')).status).toBe(404);
@@ -85,7 +88,11 @@ describe('public pages (HTTP)', () => {
     const noToken = await t.http.post(`/evenements/${event.slug}/inscription`).set('Cookie', cookie).type('form').send({ firstName: 'A' });
     expect(noToken.status).toBe(403);
     expect(noToken.text).toContain('Formulaire expiré');
-    const otherBrowser = await t.http.post(`/evenements/${event.slug}/inscription`).set('Cookie', 'rencontres_csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').type('form').send({ _csrf: csrf });
+    const otherBrowser = await t.http
+      .post(`/evenements/${event.slug}/inscription`)
+      .set('Cookie', 'rencontres_csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+      .type('form')
+      .send({ _csrf: csrf });
     expect(otherBrowser.status).toBe(403);
     expect((await t.http.post('/inscription/lien-perdu').type('form').send({ _csrf: csrf })).status).toBe(403);
   });
@@ -109,7 +116,11 @@ describe('public pages (HTTP)', () => {
 
   it('a cancelled event says so on its page and its form, which does not offer to submit', async () => {
     const cancelled = await createEvent(t, { title: 'Séminaire annulé' });
-    await t.http.post(`/api/events/${cancelled.id}/cancel`).set(await t.auth()).send({ reason: 'Intempéries' }).expect(200);
+    await t.http
+      .post(`/api/events/${cancelled.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Intempéries' })
+      .expect(200);
     const page = await t.http.get(`/evenements/${cancelled.slug}`).expect(200);
     expect(page.text).toContain('Événement annulé');
     expect(page.text).toContain('Intempéries');
@@ -152,7 +163,12 @@ describe('public pages (HTTP)', () => {
   it('the call for actions posts a proposal through the actions service; its errors are beside the fields', async () => {
     const path = `/evenements/${event.slug}/proposer-une-action`;
     const { cookie, csrf } = await formSession(t, path);
-    const bad = await t.http.post(path).set('Cookie', cookie).type('form').send({ _csrf: csrf, title: 'Ab', summary: 'court', organisationType: 'association', contactEmail: 'non' }).expect(422);
+    const bad = await t.http
+      .post(path)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrf, title: 'Ab', summary: 'court', organisationType: 'association', contactEmail: 'non' })
+      .expect(422);
     expect(bad.text).toContain('Donnez un titre à l’action');
     expect(bad.text).toContain('id="contactEmail-error"');
     const input = actionInput();
@@ -163,7 +179,10 @@ describe('public pages (HTTP)', () => {
       .send({ _csrf: csrf, ...input, departments: ['32', '65'], themes: ['ruralite'] })
       .expect(201);
     expect(ok.text).toContain('Merci pour votre proposition');
-    const all = await t.http.get(`/api/events/${event.id}/actions?status=proposed`).set(await t.auth()).expect(200);
+    const all = await t.http
+      .get(`/api/events/${event.id}/actions?status=proposed`)
+      .set(await t.auth())
+      .expect(200);
     expect(all.body.items.map((a: { title: string }) => a.title)).toContain(input.title);
   });
 
@@ -183,7 +202,12 @@ describe('public pages (HTTP)', () => {
     const missing = await t.http.post(path).set('Cookie', cookie).type('form').send(base).expect(422);
     expect(missing.text).toContain('Indiquez si vous participerez sur place ou en ligne.');
     expect(missing.text).toContain('href="#attendanceMode-0"');
-    const online = await t.http.post(path).set('Cookie', cookie).type('form').send({ ...base, attendanceMode: 'online' }).expect(201);
+    const online = await t.http
+      .post(path)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ ...base, attendanceMode: 'online' })
+      .expect(201);
     expect(online.text).toContain('avec votre agenda personnel en pièces jointes');
     const token = /href="\/inscription\/([A-Za-z0-9_-]{43})"/.exec(online.text)![1];
     expect((await t.http.get('/api/registrations/me').set('X-Registration-Token', token).expect(200)).body.attendanceMode).toBe('online');
@@ -200,7 +224,12 @@ describe('public pages (HTTP)', () => {
     expect(refused.text).toContain('id="email-error"');
     expect(refused.headers['cache-control']).toBe('no-store');
     expect((await t.http.get('/api/registrations/me').set('X-Registration-Token', token)).body.firstName).toBe('Paul');
-    const saved = await t.http.post(path).set('Cookie', cookie).type('form').send({ ...form, email: 'paulo.durand@example.org' }).expect(303);
+    const saved = await t.http
+      .post(path)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ ...form, email: 'paulo.durand@example.org' })
+      .expect(303);
     expect(saved.headers.location).toBe(`${path}?modifie=1`);
     expect((await t.http.get('/api/registrations/me').set('X-Registration-Token', token)).body).toMatchObject({ firstName: 'Paulo', email: 'paulo.durand@example.org' });
   });

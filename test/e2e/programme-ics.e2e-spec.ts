@@ -11,18 +11,31 @@ describe('programme.ics', () => {
     event = await createEvent(t, { title: 'Rencontre régionale, édition 2027; Occitanie' });
     const room = await createRoom(t, event.id, { name: 'Salle Einstein' });
     const speaker = await createSpeaker(t, event.id, { fullName: 'Claire Fabre', organisation: 'DREETS Occitanie' });
-    sessions.push(await createSession(t, event.id, { title: 'Plénière : bilan, perspectives; suite', type: 'plenary', roomId: room.id, speakerIds: [speaker.id], description: 'Ouverture des travaux.', ...slot(event, 0, 1.5) }));
+    sessions.push(
+      await createSession(t, event.id, {
+        title: 'Plénière : bilan, perspectives; suite',
+        type: 'plenary',
+        roomId: room.id,
+        speakerIds: [speaker.id],
+        description: 'Ouverture des travaux.',
+        ...slot(event, 0, 1.5),
+      }),
+    );
     sessions.push(await createSession(t, event.id, { title: 'Atelier petite enfance', ...slot(event, 2, 3) }));
     sessions.push(await createSession(t, event.id, { title: 'Plénière de clôture', type: 'plenary', roomId: room.id, ...slot(event, 25, 26) }));
   });
   afterAll(() => t.close());
 
-  const download = () => t.http.get(`/api/events/${event.id}/programme.ics`).buffer(true).parse((res, cb) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => cb(null, text));
-  });
+  const download = () =>
+    t.http
+      .get(`/api/events/${event.id}/programme.ics`)
+      .buffer(true)
+      .parse((res, cb) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => cb(null, text));
+      });
 
   it('is an iCalendar attachment named after the slug, with CRLF line endings', async () => {
     const res = await download().expect(200);
@@ -51,10 +64,19 @@ describe('programme.ics', () => {
 
     const second = (await download().expect(200)).body as string;
     expect(second).toBe(first);
-    await t.http.patch(`/api/events/${event.id}/sessions/${sessions[1].id}`).set(await t.auth()).send({ startsAt: at(event, 2.5), endsAt: at(event, 3.5) }).expect(200);
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${sessions[1].id}`)
+      .set(await t.auth())
+      .send({ startsAt: at(event, 2.5), endsAt: at(event, 3.5) })
+      .expect(200);
     const moved = parseEvents((await download().expect(200)).body);
     expect(moved.map((e) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort());
-    expect(moved.find((e) => e.uid === `${sessions[1].id}@rencontres`)!.startDate.toJSDate().toISOString()).toBe(at(event, 2.5));
+    expect(
+      moved
+        .find((e) => e.uid === `${sessions[1].id}@rencontres`)!
+        .startDate.toJSDate()
+        .toISOString(),
+    ).toBe(at(event, 2.5));
   });
 
   it('supports If-None-Match and hides drafts from the public', async () => {
@@ -62,6 +84,9 @@ describe('programme.ics', () => {
     await t.http.get(`/api/events/${event.id}/programme.ics`).set('If-None-Match', res.headers.etag).expect(304);
     const draft = await createEvent(t, { title: 'Brouillon ics' }, { publish: false });
     await t.http.get(`/api/events/${draft.id}/programme.ics`).expect(404);
-    await t.http.get(`/api/events/${draft.id}/programme.ics`).set(await t.auth()).expect(200);
+    await t.http
+      .get(`/api/events/${draft.id}/programme.ics`)
+      .set(await t.auth())
+      .expect(200);
   });
 });

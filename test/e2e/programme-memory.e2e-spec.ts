@@ -59,31 +59,53 @@ describe('the programme from memory', () => {
     await programme(b, event.id);
 
     // A programme write on instance a.
-    await a.http.patch(`/api/events/${event.id}/sessions/${workshop.id}`).set(await a.auth()).send({ title: 'Atelier A (déplacé)' }).expect(200);
+    await a.http
+      .patch(`/api/events/${event.id}/sessions/${workshop.id}`)
+      .set(await a.auth())
+      .send({ title: 'Atelier A (déplacé)' })
+      .expect(200);
     // a reads its own write at once; b as soon as the notification reaches it.
     expect(titles((await programme(a, event.id)).body)).toEqual(['Atelier A (déplacé)']);
     await until(async () => titles((await programme(b, event.id)).body)[0] === 'Atelier A (déplacé)');
     expect((await programme(b, event.id)).headers.etag).not.toBe(before.headers.etag);
 
     // The event itself, edited on a.
-    await a.http.patch(`/api/events/${event.id}`).set(await a.auth()).send({ title: 'Journée renommée' }).expect(200);
+    await a.http
+      .patch(`/api/events/${event.id}`)
+      .set(await a.auth())
+      .send({ title: 'Journée renommée' })
+      .expect(200);
     expect((await programme(a, event.id)).body.event.title).toBe('Journée renommée');
     await until(async () => (await programme(b, event.id)).body.event.title === 'Journée renommée');
 
     // Seats: a registration on a moves the workshop's seats left on b.
     const seats = async (t: TestApp) => (await programme(t, event.id)).body.days[0].slots[0].sessions[0].seatsLeft;
     expect(await seats(b)).toBeNull();
-    await a.http.post(`/api/events/${event.id}/registrations`).send(registrationInput({ sessionIds: [workshop.id] })).expect(201);
+    await a.http
+      .post(`/api/events/${event.id}/registrations`)
+      .send(registrationInput({ sessionIds: [workshop.id] }))
+      .expect(201);
     await until(async () => (await seats(b)) === 9);
-    await a.http.post(`/api/events/${event.id}/registrations`).send(registrationInput({ sessionIds: [workshop.id] })).expect(201);
+    await a.http
+      .post(`/api/events/${event.id}/registrations`)
+      .send(registrationInput({ sessionIds: [workshop.id] }))
+      .expect(201);
     await until(async () => (await seats(b)) === 8);
 
     // A room's capacity (the workshop's, through it) changed on a.
-    await a.http.patch(`/api/events/${event.id}/rooms/${room.id}`).set(await a.auth()).send({ capacity: 20 }).expect(200);
+    await a.http
+      .patch(`/api/events/${event.id}/rooms/${room.id}`)
+      .set(await a.auth())
+      .send({ capacity: 20 })
+      .expect(200);
     await until(async () => (await seats(b)) === 18);
 
     // Cancelled on a: b shows the cancelled programme.
-    await a.http.post(`/api/events/${event.id}/cancel`).set(await a.auth()).send({ reason: 'Intempéries annoncées.' }).expect(200);
+    await a.http
+      .post(`/api/events/${event.id}/cancel`)
+      .set(await a.auth())
+      .send({ reason: 'Intempéries annoncées.' })
+      .expect(200);
     await until(async () => (await programme(b, event.id)).body.event.status === 'cancelled');
   });
 

@@ -17,9 +17,25 @@ describe('GET /api/events/{id}/programme.pdf', () => {
     draft = await createEvent(t, { title: 'Brouillon' }, { publish: false });
     const room = await createRoom(t, event.id, { name: 'Auditorium Pasteur' });
     const speaker = await createSpeaker(t, event.id, { fullName: 'Claire Fabre', jobTitle: 'Commissaire', organisation: 'Préfecture de région' });
-    const action = await createAction(t, event.id, { title: 'Le bus des droits', organisation: 'MSA du Gers', contactName: 'Julie Marty', contactEmail: 'julie.secret@example.org' });
-    await t.http.patch(`/api/events/${event.id}/actions/${action.id}`).set(await t.auth()).send({ status: 'selected' }).expect(200);
-    await createSession(t, event.id, { title: 'Plénière d’ouverture : où en est-on ?', type: 'plenary', roomId: room.id, speakerIds: [speaker.id], themes: ['ruralite'], ...slot(event, 1, 2) });
+    const action = await createAction(t, event.id, {
+      title: 'Le bus des droits',
+      organisation: 'MSA du Gers',
+      contactName: 'Julie Marty',
+      contactEmail: 'julie.secret@example.org',
+    });
+    await t.http
+      .patch(`/api/events/${event.id}/actions/${action.id}`)
+      .set(await t.auth())
+      .send({ status: 'selected' })
+      .expect(200);
+    await createSession(t, event.id, {
+      title: 'Plénière d’ouverture : où en est-on ?',
+      type: 'plenary',
+      roomId: room.id,
+      speakerIds: [speaker.id],
+      themes: ['ruralite'],
+      ...slot(event, 1, 2),
+    });
     await createSession(t, event.id, { title: 'Atelier A', actionIds: [action.id], ...slot(event, 3, 4) });
     await createSession(t, event.id, { title: 'Atelier B', ...slot(event, 3, 5) });
   });

@@ -33,7 +33,12 @@ describe('demo programme (npm run seed:demo)', () => {
     expect(actions.total).toBe(8);
     expect(new Set(actions.items.map((a: any) => a.departments[0])).size).toBe(8);
 
-    const checks = (await t.http.get(`/api/events/${conference.id}/conflicts`).set(await t.auth()).expect(200)).body;
+    const checks = (
+      await t.http
+        .get(`/api/events/${conference.id}/conflicts`)
+        .set(await t.auth())
+        .expect(200)
+    ).body;
     expect(checks.problemCount).toBe(0);
   });
 });

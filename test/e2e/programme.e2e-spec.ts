@@ -35,9 +35,24 @@ describe('public programme', () => {
       const claire = await createSpeaker(t, event.id, { fullName: 'Claire Fabre', jobTitle: 'Commissaire', organisation: 'Préfecture de région', bio: 'Bio.' });
       const marc = await createSpeaker(t, event.id, { fullName: 'Marc Roux', jobTitle: null, organisation: 'CAF de l’Aude' });
       const selected = await createAction(t, event.id, { title: 'Épicerie solidaire mobile', organisation: 'Secours populaire', departments: ['12'] });
-      const proposed = (await t.http.post(`/api/events/${event.id}/actions/proposals`).send({ title: 'Action proposée', summary: 'Une action seulement proposée.', organisation: 'Asso', organisationType: 'association', departments: ['34'], themes: [] }).expect(201)).body;
-      ids.plenary = (await createSession(t, event.id, { title: 'Plénière d’ouverture', type: 'plenary', roomId: auditorium.id, speakerIds: [claire.id, marc.id], ...slot(event, 0, 1.5) })).id;
-      ids.joffre = (await createSession(t, event.id, { title: 'Atelier aide alimentaire', roomId: joffre.id, themes: ['aide_alimentaire'], actionIds: [selected.id, proposed.id], ...slot(event, 2, 3.5) })).id;
+      const proposed = (
+        await t.http
+          .post(`/api/events/${event.id}/actions/proposals`)
+          .send({ title: 'Action proposée', summary: 'Une action seulement proposée.', organisation: 'Asso', organisationType: 'association', departments: ['34'], themes: [] })
+          .expect(201)
+      ).body;
+      ids.plenary = (
+        await createSession(t, event.id, { title: 'Plénière d’ouverture', type: 'plenary', roomId: auditorium.id, speakerIds: [claire.id, marc.id], ...slot(event, 0, 1.5) })
+      ).id;
+      ids.joffre = (
+        await createSession(t, event.id, {
+          title: 'Atelier aide alimentaire',
+          roomId: joffre.id,
+          themes: ['aide_alimentaire'],
+          actionIds: [selected.id, proposed.id],
+          ...slot(event, 2, 3.5),
+        })
+      ).id;
       ids.barthez = (await createSession(t, event.id, { title: 'Atelier santé', roomId: barthez.id, capacity: 25, ...slot(event, 2, 3) })).id;
       ids.open = (await createSession(t, event.id, { title: 'Atelier sans limite', roomId: barthez.id, ...slot(event, 4, 5) })).id;
       ids.lunch = (await createSession(t, event.id, { title: 'Déjeuner', type: 'break', ...slot(event, 3.5, 4.5) })).id;
@@ -50,7 +65,14 @@ describe('public programme', () => {
       const res = await t.http.get(`/api/events/${event.id}/programme`).expect(200);
       expect(res.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
       const body = res.body;
-      expect(body.event).toMatchObject({ id: event.id, slug: event.slug, title: 'Conférence régionale 2027', timezone: 'Europe/Paris', startsAt: event.startsAt, endsAt: event.endsAt });
+      expect(body.event).toMatchObject({
+        id: event.id,
+        slug: event.slug,
+        title: 'Conférence régionale 2027',
+        timezone: 'Europe/Paris',
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+      });
       const day1 = event.startsAt.slice(0, 10);
       expect(body.days.map((d: any) => d.date)).toEqual([day1, expect.any(String)]);
       expect(body.days[1].date > day1).toBe(true);
@@ -98,7 +120,11 @@ describe('public programme', () => {
       const seats = async () => {
         const body = (await t.http.get(`/api/events/${event.id}/programme`).expect(200)).body;
         const all = body.days.flatMap((d: any) => d.slots.flatMap((s: any) => s.sessions));
-        return Object.fromEntries(Object.entries(ids).filter(([k]) => all.some((s: any) => s.id === ids[k])).map(([k, id]) => [k, all.find((s: any) => s.id === id).seatsLeft]));
+        return Object.fromEntries(
+          Object.entries(ids)
+            .filter(([k]) => all.some((s: any) => s.id === ids[k]))
+            .map(([k, id]) => [k, all.find((s: any) => s.id === id).seatsLeft]),
+        );
       };
       expect(await seats()).toEqual({ plenary: null, joffre: null, barthez: null, open: null, lunch: null, day2: null });
       await confirmChoices(event.id, [ids.joffre, ids.barthez]);
@@ -115,7 +141,10 @@ describe('public programme', () => {
       await createSession(t, draft.id, slot(draft, 1, 2));
       await t.http.get(`/api/events/${draft.id}/programme`).expect(404);
       await t.http.get(`/api/events/${draft.slug}/programme`).expect(404);
-      const organiser = await t.http.get(`/api/events/${draft.id}/programme`).set(await t.auth()).expect(200);
+      const organiser = await t.http
+        .get(`/api/events/${draft.id}/programme`)
+        .set(await t.auth())
+        .expect(200);
       expect(organiser.body.days[0].slots[0].sessions).toHaveLength(1);
       expect(organiser.headers['cache-control']).toContain('private');
       await t.http.get(`/api/events/${randomUUID()}/programme`).expect(404);
@@ -138,7 +167,11 @@ describe('public programme', () => {
       expect(notModified.headers.etag).toBe(etag);
       await t.http.get(`/api/events/${event.id}/programme`).set('If-None-Match', `"other", W/${etag}`).expect(304);
       await t.http.get(`/api/events/${event.id}/programme`).set('If-None-Match', '"stale"').expect(200);
-      await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ endsAt: at(event, 2.5) }).expect(200);
+      await t.http
+        .patch(`/api/events/${event.id}/sessions/${session.id}`)
+        .set(await t.auth())
+        .send({ endsAt: at(event, 2.5) })
+        .expect(200);
       const changed = await t.http.get(`/api/events/${event.id}/programme`).set('If-None-Match', etag).expect(200);
       expect(changed.headers.etag).not.toBe(etag);
     });
@@ -224,32 +257,75 @@ describe('public programme', () => {
           return next;
         };
         const seen = [await read()];
-        await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ title: 'Atelier renommé' }).expect(200);
+        await t.http
+          .patch(`/api/events/${event.id}/sessions/${session.id}`)
+          .set(await t.auth())
+          .send({ title: 'Atelier renommé' })
+          .expect(200);
         seen.push(await read());
         expect(seen[1].session.title).toBe('Atelier renommé');
-        await t.http.patch(`/api/events/${event.id}/rooms/${room.id}`).set(await t.auth()).send({ name: 'Salle Antigone 2' }).expect(200);
+        await t.http
+          .patch(`/api/events/${event.id}/rooms/${room.id}`)
+          .set(await t.auth())
+          .send({ name: 'Salle Antigone 2' })
+          .expect(200);
         seen.push(await read());
         expect(seen[2].session.room.name).toBe('Salle Antigone 2');
         const speaker = await createSpeaker(t, event.id, { fullName: 'Rose Lacombe' });
-        await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ speakerIds: [speaker.id] }).expect(200);
-        await t.http.patch(`/api/events/${event.id}/speakers/${speaker.id}`).set(await t.auth()).send({ fullName: 'Rose Lacombe-Vidal' }).expect(200);
+        await t.http
+          .patch(`/api/events/${event.id}/sessions/${session.id}`)
+          .set(await t.auth())
+          .send({ speakerIds: [speaker.id] })
+          .expect(200);
+        await t.http
+          .patch(`/api/events/${event.id}/speakers/${speaker.id}`)
+          .set(await t.auth())
+          .send({ fullName: 'Rose Lacombe-Vidal' })
+          .expect(200);
         seen.push(await read());
         expect(seen[3].session.speakers.map((s: any) => s.fullName)).toEqual(['Rose Lacombe-Vidal']);
-        const proposal = (await t.http.post(`/api/events/${event.id}/actions/proposals`).send({ title: 'Action à retenir', summary: 'Une action proposée puis retenue.', organisation: 'Asso', organisationType: 'association', departments: ['34'], themes: [] }).expect(201)).body;
-        await t.http.patch(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).send({ actionIds: [proposal.id] }).expect(200);
+        const proposal = (
+          await t.http
+            .post(`/api/events/${event.id}/actions/proposals`)
+            .send({
+              title: 'Action à retenir',
+              summary: 'Une action proposée puis retenue.',
+              organisation: 'Asso',
+              organisationType: 'association',
+              departments: ['34'],
+              themes: [],
+            })
+            .expect(201)
+        ).body;
+        await t.http
+          .patch(`/api/events/${event.id}/sessions/${session.id}`)
+          .set(await t.auth())
+          .send({ actionIds: [proposal.id] })
+          .expect(200);
         // A proposal, not selected: not shown, so the programme the public sees is unchanged.
         expect((await readNow()).session.actions).toEqual([]);
-        await t.http.patch(`/api/events/${event.id}/actions/${proposal.id}`).set(await t.auth()).send({ status: 'selected' }).expect(200);
+        await t.http
+          .patch(`/api/events/${event.id}/actions/${proposal.id}`)
+          .set(await t.auth())
+          .send({ status: 'selected' })
+          .expect(200);
         seen.push(await read());
         expect(seen[4].session.actions.map((a: any) => a.title)).toEqual(['Action à retenir']);
         await confirmChoices(event.id, [session.id]);
         seen.push(await read());
         expect(seen[5].session.seatsLeft).toBe(9);
-        await t.http.patch(`/api/events/${event.id}`).set(await t.auth()).send({ title: 'Deux instances, titre revu' }).expect(200);
+        await t.http
+          .patch(`/api/events/${event.id}`)
+          .set(await t.auth())
+          .send({ title: 'Deux instances, titre revu' })
+          .expect(200);
         seen.push(await read());
         expect(seen[6].event.title).toBe('Deux instances, titre revu');
         expect(new Set(seen.map((s) => s.etag)).size).toBe(seen.length);
-        await t.http.delete(`/api/events/${event.id}/sessions/${session.id}`).set(await t.auth()).expect(204);
+        await t.http
+          .delete(`/api/events/${event.id}/sessions/${session.id}`)
+          .set(await t.auth())
+          .expect(204);
         const days = async () => (await t2.http.get(`/api/events/${event.id}/programme`).expect(200)).body.days;
         expect(await eventually(days, (d) => d.length === 0)).toEqual([]);
       } finally {
@@ -269,7 +345,10 @@ describe('public programme', () => {
       const crowded = await createSession(t, event.id, { title: 'Atelier trop grand', roomId: small.id, capacity: 35, ...slot(event, 3, 4) });
       await createSession(t, event.id, { title: 'Atelier à sa taille', roomId: small.id, capacity: 20, ...slot(event, 4, 5) });
       await t.http.get(`/api/events/${event.id}/conflicts`).expect(401);
-      const res = await t.http.get(`/api/events/${event.id}/conflicts`).set(await t.auth()).expect(200);
+      const res = await t.http
+        .get(`/api/events/${event.id}/conflicts`)
+        .set(await t.auth())
+        .expect(200);
       expect(res.body).toEqual({
         eventId: event.id,
         problemCount: 3,
@@ -288,12 +367,24 @@ describe('public programme', () => {
         ],
         sessionsOutsideEvent: [],
       });
-      await t.http.get(`/api/events/${randomUUID()}/conflicts`).set(await t.auth()).expect(404);
+      await t.http
+        .get(`/api/events/${randomUUID()}/conflicts`)
+        .set(await t.auth())
+        .expect(404);
     });
 
     it('is documented in OpenAPI', async () => {
       const doc = (await t.http.get('/docs-json').expect(200)).body;
-      for (const path of ['/api/events/{id}/conflicts', '/api/events/{id}/programme', '/api/events/{id}/programme.ics', '/api/events/{id}/sessions', '/api/events/{id}/rooms', '/api/events/{id}/speakers', '/api/events/{id}/actions', '/api/events/{id}/actions/proposals']) {
+      for (const path of [
+        '/api/events/{id}/conflicts',
+        '/api/events/{id}/programme',
+        '/api/events/{id}/programme.ics',
+        '/api/events/{id}/sessions',
+        '/api/events/{id}/rooms',
+        '/api/events/{id}/speakers',
+        '/api/events/{id}/actions',
+        '/api/events/{id}/actions/proposals',
+      ]) {
         expect(doc.paths[path]).toBeDefined();
       }
       expect(doc.components.schemas.ProgrammeChecksDto.properties).toHaveProperty('workshopsOverRoomCapacity');

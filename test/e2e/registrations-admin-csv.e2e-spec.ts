@@ -38,8 +38,23 @@ function parseCsv(text: string, separator = ';'): string[][] {
 }
 
 const HEADERS = [
-  'Nom', 'Prénom', 'E-mail', 'Organisation', 'Fonction', 'Type d’organisation', 'Département', 'Mode de participation', 'Statut',
-  'Rang liste d’attente', 'Ateliers', 'Besoins d’accessibilité', 'Aide au déplacement', 'Régime alimentaire', 'Consentement photo', 'Inscrit le', 'Présent le',
+  'Nom',
+  'Prénom',
+  'E-mail',
+  'Organisation',
+  'Fonction',
+  'Type d’organisation',
+  'Département',
+  'Mode de participation',
+  'Statut',
+  'Rang liste d’attente',
+  'Ateliers',
+  'Besoins d’accessibilité',
+  'Aide au déplacement',
+  'Régime alimentaire',
+  'Consentement photo',
+  'Inscrit le',
+  'Présent le',
 ];
 
 describe('organisers: CSV export of registrations', () => {

@@ -63,16 +63,17 @@ describe('organisers: registrations made through the public endpoint', () => {
 
     const stats = (await t.http.get(`/api/events/${event.id}/stats`).set(auth).expect(200)).body;
     expect(stats.registrations).toEqual({ confirmed: 2, waitlisted: 0, cancelled: 1 });
-    expect(stats.sessions).toEqual([
-      expect.objectContaining({ sessionId: workshop, title: 'Atelier : petite enfance', capacity: 1, confirmed: 1, waitlisted: 0, fillRate: 1 }),
-    ]);
+    expect(stats.sessions).toEqual([expect.objectContaining({ sessionId: workshop, title: 'Atelier : petite enfance', capacity: 1, confirmed: 1, waitlisted: 0, fillRate: 1 })]);
     expect(stats.sessions[0].needs.travelSupport).toBe(0);
     expect(stats.byTheme.find((th: any) => th.code === 'petite_enfance').choices).toBe(1);
     expect(stats.byDepartment).toEqual([{ code: '66', label: 'Pyrénées-Orientales', occitanie: true, confirmed: 2 }]);
     expect(stats.checkIn).toEqual({ checkedIn: 2, expected: 2, rate: 1 });
 
     const csv = (await t.http.get(`/api/events/${event.id}/registrations.csv`).set(auth).expect(200)).text;
-    const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
     expect(lines).toHaveLength(4);
     expect(lines[2]).toMatch(/^Sala;Bruno;sala@exemple\.test;.*;Annulé;/);
 

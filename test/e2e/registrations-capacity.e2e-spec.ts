@@ -9,7 +9,12 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
   });
   afterAll(() => t.close());
 
-  const me = (token: string) => t.http.get('/api/registrations/me').set('X-Registration-Token', token).expect(200).then((r) => r.body);
+  const me = (token: string) =>
+    t.http
+      .get('/api/registrations/me')
+      .set('X-Registration-Token', token)
+      .expect(200)
+      .then((r) => r.body);
 
   it('raising the event capacity confirms the first waitlisted at once; lowering below the confirmed count is refused', async () => {
     const event = await createEvent(t, { capacity: 2 });
@@ -24,7 +29,10 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
     expect((await me(people[2].manageToken)).status).toBe('confirmed');
     expect((await me(people[3].manageToken)).status).toBe('confirmed');
     expect(await me(people[4].manageToken)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    const promoted = (await outboxRows(t, event.id)).filter((r) => r.reason === 'promoted').map((r) => r.registration_id).sort();
+    const promoted = (await outboxRows(t, event.id))
+      .filter((r) => r.reason === 'promoted')
+      .map((r) => r.registration_id)
+      .sort();
     expect(promoted).toEqual([people[2].id, people[3].id].sort());
     await t.http.patch(`/api/events/${event.id}`).set(auth).send({ capacity: 4 }).expect(200);
   });
@@ -35,7 +43,11 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
     await register(t, event.id, { attendanceMode: 'online' }).expect(201);
     await register(t, event.id, { attendanceMode: 'onsite' }).expect(201);
     await register(t, event.id, { attendanceMode: 'onsite' }).expect(201);
-    await t.http.patch(`/api/events/${event.id}`).set(await t.auth()).send({ onlineCapacity: null }).expect(200);
+    await t.http
+      .patch(`/api/events/${event.id}`)
+      .set(await t.auth())
+      .send({ onlineCapacity: null })
+      .expect(200);
     expect(await countsByStatus(t, event.id, 'online')).toEqual({ confirmed: 2 });
     expect(await countsByStatus(t, event.id, 'onsite')).toEqual({ confirmed: 1, waitlisted: 1 });
   });
@@ -46,10 +58,18 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
     const b = (await register(t, event.id).expect(201)).body;
     const c = (await register(t, event.id).expect(201)).body;
     await t.http.delete('/api/registrations/me').set('X-Registration-Token', c.manageToken).expect(200);
-    await t.http.post(`/api/events/${event.id}/cancel`).set(await t.auth()).send({ reason: 'Alerte météo' }).expect(200);
+    await t.http
+      .post(`/api/events/${event.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Alerte météo' })
+      .expect(200);
     const told = (await outboxRows(t, event.id)).filter((r) => r.reason === 'event_cancelled');
     expect(told.map((r) => r.registration_id).sort()).toEqual([a.id, b.id].sort());
-    await t.http.post(`/api/events/${event.id}/cancel`).set(await t.auth()).send({ reason: 'Encore' }).expect(409);
+    await t.http
+      .post(`/api/events/${event.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Encore' })
+      .expect(409);
     expect((await outboxRows(t, event.id)).filter((r) => r.reason === 'event_cancelled')).toHaveLength(2);
   });
 
@@ -140,8 +160,7 @@ describe('capacity changes and programme changes reach the waiting lists', () =>
     expect(await choice(c.manageToken, workshop.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     // A workshop with its own capacity does not take the room's.
     expect(await choice(b.manageToken, ownCapacity.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    const promotedFor = async (sessionId: string) =>
-      (await outboxRows(t, event.id)).filter((r) => r.reason === `promoted:${sessionId}`).map((r) => r.registration_id);
+    const promotedFor = async (sessionId: string) => (await outboxRows(t, event.id)).filter((r) => r.reason === `promoted:${sessionId}`).map((r) => r.registration_id);
     expect(await promotedFor(workshop.id)).toEqual([b.id]);
     expect(await promotedFor(ownCapacity.id)).toEqual([]);
 

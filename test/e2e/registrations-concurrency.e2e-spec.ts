@@ -22,9 +22,7 @@ async function post(base: string, path: string, body: unknown): Promise<Answer> 
 
 /** Fires `count` registrations at once, alternating between the given instances. */
 function burst(bases: string[], eventId: string, count: number, extra: Record<string, unknown> = {}): Promise<Answer[]> {
-  return Promise.all(
-    Array.from({ length: count }, (_, i) => post(bases[i % bases.length], `/api/events/${eventId}/registrations`, registrationInput(extra))),
-  );
+  return Promise.all(Array.from({ length: count }, (_, i) => post(bases[i % bases.length], `/api/events/${eventId}/registrations`, registrationInput(extra))));
 }
 
 function expectExactSplit(answers: Answer[], confirmed: number): void {
@@ -123,8 +121,16 @@ describe('registrations racing for seats', () => {
     expect(now.slice(10).map((r) => r.waitlistPosition)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await countsByStatus(t, event.id)).toEqual({ confirmed: 30, waitlisted: 20, cancelled: 10 });
     const rows = await outboxRows(t, event.id);
-    const promoted = rows.filter((r) => r.reason === 'promoted').map((r) => r.registration_id).sort();
-    expect(promoted).toEqual(waiting.slice(0, 10).map((a) => a.body.id).sort());
+    const promoted = rows
+      .filter((r) => r.reason === 'promoted')
+      .map((r) => r.registration_id)
+      .sort();
+    expect(promoted).toEqual(
+      waiting
+        .slice(0, 10)
+        .map((a) => a.body.id)
+        .sort(),
+    );
     expect(rows.filter((r) => r.reason === 'cancellation')).toHaveLength(10);
   });
 
@@ -132,16 +138,16 @@ describe('registrations racing for seats', () => {
     const event = await createEvent(t, { capacity: 1 });
     await post(one, `/api/events/${event.id}/registrations`, registrationInput());
     const waiting = await post(one, `/api/events/${event.id}/registrations`, registrationInput());
-    await expect(
-      t.dataSource.query(`UPDATE registration SET status = 'confirmed', waitlist_seq = NULL WHERE id = $1`, [waiting.body.id]),
-    ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23514' }) });
+    await expect(t.dataSource.query(`UPDATE registration SET status = 'confirmed', waitlist_seq = NULL WHERE id = $1`, [waiting.body.id])).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: '23514' }),
+    });
     const workshop = await seedWorkshop(t, event, { capacity: 1 });
     const ids: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM registration WHERE event_id = $1`, [event.id]);
     await expect(
-      t.dataSource.query(
-        `INSERT INTO session_choice (registration_id, session_id, status) SELECT id, $1, 'confirmed' FROM registration WHERE event_id = $2`,
-        [workshop.id, event.id],
-      ),
+      t.dataSource.query(`INSERT INTO session_choice (registration_id, session_id, status) SELECT id, $1, 'confirmed' FROM registration WHERE event_id = $2`, [
+        workshop.id,
+        event.id,
+      ]),
     ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23514' }) });
     expect(ids).toHaveLength(2);
   });

@@ -17,7 +17,11 @@ describe('registering right after the event changed', () => {
   it('refuses (422) a registration right after the event was cancelled', async () => {
     const event = await createEvent(t);
     await register(t, event.id).expect(201);
-    await t.http.post(`/api/events/${event.id}/cancel`).set(await t.auth()).send({ reason: 'Grève' }).expect(200);
+    await t.http
+      .post(`/api/events/${event.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Grève' })
+      .expect(200);
     const res = await register(t, event.id).expect(422);
     expect(res.body.detail).toMatch(/annulé/);
   });
@@ -49,7 +53,11 @@ describe('registering right after the event changed', () => {
   it('reads a raised capacity live, even while the event is remembered', async () => {
     const event = await createEvent(t, { capacity: 1 });
     await register(t, event.id).expect(201);
-    await t.http.patch(`/api/events/${event.id}`).set(await t.auth()).send({ capacity: 2 }).expect(200);
+    await t.http
+      .patch(`/api/events/${event.id}`)
+      .set(await t.auth())
+      .send({ capacity: 2 })
+      .expect(200);
     expect((await register(t, event.id).expect(201)).body.status).toBe('confirmed');
   });
 

@@ -37,9 +37,7 @@ describe('registration invariants under random sequences (property)', () => {
   async function checkInvariants(eventId: string, workshopIds: string[], seqBefore: Map<string, string>): Promise<Map<string, string>> {
     const q = (sql: string, params: unknown[] = [eventId]) => t.dataSource.query(sql, params);
     const [event] = await q(`SELECT capacity FROM event WHERE id = $1`);
-    const regs: Array<{ id: string; status: string; seq: string | null }> = await q(
-      `SELECT id, status, waitlist_seq::text AS seq FROM registration WHERE event_id = $1`,
-    );
+    const regs: Array<{ id: string; status: string; seq: string | null }> = await q(`SELECT id, status, waitlist_seq::text AS seq FROM registration WHERE event_id = $1`);
     const confirmed = regs.filter((r) => r.status === 'confirmed').length;
     const waiting = regs.filter((r) => r.status === 'waitlisted');
     expect(confirmed).toBeLessThanOrEqual(event.capacity);
@@ -99,9 +97,7 @@ describe('registration invariants under random sequences (property)', () => {
         fc.array(command, { minLength: 20, maxLength: 28 }),
         async (capacity, workshopCapacities, commands) => {
           const event = await createEvent(t, { capacity });
-          const workshops = await Promise.all(
-            workshopCapacities.map((c, i) => seedWorkshop(t, event, { slot: i === 2 ? 1 : 0, capacity: c })),
-          );
+          const workshops = await Promise.all(workshopCapacities.map((c, i) => seedWorkshop(t, event, { slot: i === 2 ? 1 : 0, capacity: c })));
           const ids = workshops.map((w) => w.id);
           const people: Array<{ token: string; id: string }> = [];
           let seqs = new Map<string, string>();
@@ -115,7 +111,10 @@ describe('registration invariants under random sequences (property)', () => {
               await t.http.delete('/api/registrations/me').set('X-Registration-Token', p.token).expect(200);
             } else if (c.kind === 'workshops' && people.length) {
               const p = people[c.who % people.length];
-              const res = await t.http.patch('/api/registrations/me').set('X-Registration-Token', p.token).send({ sessionIds: CHOICES[c.choice].map((i) => ids[i]) });
+              const res = await t.http
+                .patch('/api/registrations/me')
+                .set('X-Registration-Token', p.token)
+                .send({ sessionIds: CHOICES[c.choice].map((i) => ids[i]) });
               expect([200, 409]).toContain(res.status);
             } else if (c.kind === 'eventCapacity') {
               const res = await t.http.patch(`/api/events/${event.id}`).set(auth).send({ capacity: c.capacity });
@@ -127,10 +126,9 @@ describe('registration invariants under random sequences (property)', () => {
             seqs = await checkInvariants(event.id, ids, seqs);
           }
           // Every waitlisted registrant sees a contiguous rank, in FIFO order.
-          const ranks: Array<{ id: string }> = await t.dataSource.query(
-            `SELECT id FROM registration WHERE event_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq`,
-            [event.id],
-          );
+          const ranks: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM registration WHERE event_id = $1 AND status = 'waitlisted' ORDER BY waitlist_seq`, [
+            event.id,
+          ]);
           const byId = new Map(people.map((p) => [p.id, p.token]));
           for (const [index, r] of ranks.entries()) {
             const seen = await t.http.get('/api/registrations/me').set('X-Registration-Token', byId.get(r.id)!).expect(200);

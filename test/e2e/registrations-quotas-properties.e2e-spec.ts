@@ -86,10 +86,16 @@ describe('quota invariants under random sequences (property)', () => {
             const res = await t.http.delete('/api/registrations/me').set('X-Registration-Token', people[c.who % people.length].token);
             expect([200, 409]).toContain(res.status);
           } else if (c.kind === 'changeType' && people.length) {
-            const res = await t.http.patch('/api/registrations/me').set('X-Registration-Token', people[c.who % people.length].token).send({ organisationType: c.type });
+            const res = await t.http
+              .patch('/api/registrations/me')
+              .set('X-Registration-Token', people[c.who % people.length].token)
+              .send({ organisationType: c.type });
             expect([200, 409]).toContain(res.status);
           } else if (c.kind === 'kept') {
-            const res = await t.http.patch(`/api/events/${event.id}`).set(auth).send({ quotas: c.seats ? [{ organisationType: 'personne_concernee', seats: c.seats }] : [] });
+            const res = await t.http
+              .patch(`/api/events/${event.id}`)
+              .set(auth)
+              .send({ quotas: c.seats ? [{ organisationType: 'personne_concernee', seats: c.seats }] : [] });
             expect([200, 409, 422]).toContain(res.status);
             if (res.status === 200) keptNow = c.seats;
           } else if (c.kind === 'capacity') {

@@ -40,16 +40,42 @@ describe('places kept for a kind of participant (quotas)', () => {
     expect(event.quotas).toEqual([{ organisationType: 'personne_concernee', attendanceMode: 'onsite', seats: 4, taken: 0, left: 4 }]);
     expect(new Date(event.quotasReleaseAt).getTime()).toBe(new Date(event.startsAt).getTime() - 7 * DAY);
     expect(event.seatsLeft).toBe(6);
-    const bad = await t.http.post('/api/events').set(auth).send(eventInput({ capacity: 10, quotas: [{ organisationType: 'personne_concernee', seats: 6 }, { organisationType: 'citoyen', seats: 5 }] })).expect(422);
+    const bad = await t.http
+      .post('/api/events')
+      .set(auth)
+      .send(
+        eventInput({
+          capacity: 10,
+          quotas: [
+            { organisationType: 'personne_concernee', seats: 6 },
+            { organisationType: 'citoyen', seats: 5 },
+          ],
+        }),
+      )
+      .expect(422);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('quotas');
-    await t.http.post('/api/events').set(auth).send(eventInput({ quotas: [{ organisationType: 'inconnu', seats: 1 }] })).expect(422);
-    await t.http.post('/api/events').set(auth).send(eventInput({ quotas: [{ organisationType: 'citoyen', seats: 0 }] })).expect(422);
+    await t.http
+      .post('/api/events')
+      .set(auth)
+      .send(eventInput({ quotas: [{ organisationType: 'inconnu', seats: 1 }] }))
+      .expect(422);
+    await t.http
+      .post('/api/events')
+      .set(auth)
+      .send(eventInput({ quotas: [{ organisationType: 'citoyen', seats: 0 }] }))
+      .expect(422);
     await t.http.patch(`/api/events/${event.id}`).set(auth).send({ capacity: 3 }).expect(422);
     // Hybrid: per mode.
     const hybrid = await createEvent(t, {
-      format: 'hybrid', onlineUrl: 'https://visio.example.org/r', capacity: 10, onlineCapacity: 5,
-      quotas: [{ organisationType: 'personne_concernee', seats: 10 }, { organisationType: 'personne_concernee', attendanceMode: 'online', seats: 5 }],
+      format: 'hybrid',
+      onlineUrl: 'https://visio.example.org/r',
+      capacity: 10,
+      onlineCapacity: 5,
+      quotas: [
+        { organisationType: 'personne_concernee', seats: 10 },
+        { organisationType: 'personne_concernee', attendanceMode: 'online', seats: 5 },
+      ],
     });
     expect(hybrid.quotas.map((q: { attendanceMode: string }) => q.attendanceMode)).toEqual(['onsite', 'online']);
   });
@@ -86,7 +112,10 @@ describe('places kept for a kind of participant (quotas)', () => {
     const a3 = await register(t, event.id, ASSO).expect(201);
     const p2 = await register(t, event.id, PC).expect(201);
     expect([a1, a2, p1, a3, p2].map((r) => r.body.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
-    await t.http.delete('/api/registrations/me').set('X-Registration-Token', p1.body.manageToken).expect((res) => expect(res.status).toBeLessThan(300));
+    await t.http
+      .delete('/api/registrations/me')
+      .set('X-Registration-Token', p1.body.manageToken)
+      .expect((res) => expect(res.status).toBeLessThan(300));
     expect(await statusOf(p2.body.id)).toBe('confirmed');
     expect(await statusOf(a3.body.id)).toBe('waitlisted');
     const reasons = (await outboxRows(t, event.id)).filter((r) => r.registration_id === p2.body.id).map((r) => r.reason);

@@ -74,8 +74,18 @@ describe('registrants manage their registration with their token', () => {
     expect((await me(b.body.manageToken).expect(200)).body.status).toBe('confirmed');
     expect((await me(c.body.manageToken).expect(200)).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     const rows = await outboxRows(t, event.id);
-    expect(rows.filter((r) => r.registration_id === a.body.id).map((r) => r.reason).sort()).toEqual(['cancellation', 'confirmation']);
-    expect(rows.filter((r) => r.registration_id === b.body.id).map((r) => r.reason).sort()).toEqual(['promoted', 'waitlisted']);
+    expect(
+      rows
+        .filter((r) => r.registration_id === a.body.id)
+        .map((r) => r.reason)
+        .sort(),
+    ).toEqual(['cancellation', 'confirmation']);
+    expect(
+      rows
+        .filter((r) => r.registration_id === b.body.id)
+        .map((r) => r.reason)
+        .sort(),
+    ).toEqual(['promoted', 'waitlisted']);
     expect(rows.filter((r) => r.registration_id === c.body.id).map((r) => r.reason)).toEqual(['waitlisted']);
   });
 
@@ -85,9 +95,18 @@ describe('registrants manage their registration with their token', () => {
     const a = await register(t, event.id).expect(201);
     const b = await register(t, event.id).expect(201);
     await t.http.delete(`/api/events/${event.id}/registrations/${a.body.id}`).expect(401);
-    await t.http.delete(`/api/events/${other.id}/registrations/${a.body.id}`).set(await t.auth()).expect(404);
-    await t.http.delete(`/api/events/${event.id}/registrations/not-a-uuid`).set(await t.auth()).expect(404);
-    const res = await t.http.delete(`/api/events/${event.id}/registrations/${a.body.id}`).set(await t.auth()).expect(200);
+    await t.http
+      .delete(`/api/events/${other.id}/registrations/${a.body.id}`)
+      .set(await t.auth())
+      .expect(404);
+    await t.http
+      .delete(`/api/events/${event.id}/registrations/not-a-uuid`)
+      .set(await t.auth())
+      .expect(404);
+    const res = await t.http
+      .delete(`/api/events/${event.id}/registrations/${a.body.id}`)
+      .set(await t.auth())
+      .expect(200);
     expect(res.body).toMatchObject({ id: a.body.id, status: 'cancelled' });
     expect((await me(b.body.manageToken).expect(200)).body.status).toBe('confirmed');
     const told = (await outboxRows(t, event.id)).find((r) => r.registration_id === a.body.id && r.reason === 'cancellation')!;
@@ -101,7 +120,10 @@ describe('registrants manage their registration with their token', () => {
     const w3 = await seedWorkshop(t, event, { slot: 1 });
     const a = await register(t, event.id, { sessionIds: [w1.id] }).expect(201);
     const b = await register(t, event.id, { sessionIds: [w1.id, w2.id] }).expect(201);
-    expect(b.body.sessions).toEqual([{ sessionId: w1.id, status: 'waitlisted' }, { sessionId: w2.id, status: 'confirmed' }]);
+    expect(b.body.sessions).toEqual([
+      { sessionId: w1.id, status: 'waitlisted' },
+      { sessionId: w2.id, status: 'confirmed' },
+    ]);
     await patch(a.body.manageToken, { sessionIds: [w2.id, w3.id] }).expect(409);
     const moved = await patch(a.body.manageToken, { sessionIds: [w2.id] }).expect(200);
     expect(moved.body.sessions).toEqual([expect.objectContaining({ sessionId: w2.id, status: 'waitlisted', waitlistPosition: 1 })]);
@@ -162,7 +184,11 @@ describe('registrants manage their registration with their token', () => {
     const event = await createEvent(t, { capacity: 1 });
     const a = await register(t, event.id).expect(201);
     const b = await register(t, event.id).expect(201);
-    await t.http.post(`/api/events/${event.id}/cancel`).set(await t.auth()).send({ reason: 'Salle indisponible' }).expect(200);
+    await t.http
+      .post(`/api/events/${event.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Salle indisponible' })
+      .expect(200);
     await cancel(a.body.manageToken).expect(200);
     expect((await me(b.body.manageToken).expect(200)).body.status).toBe('waitlisted');
     expect((await outboxRows(t, event.id)).filter((r) => r.reason === 'promoted')).toEqual([]);

@@ -60,8 +60,14 @@ describe('registering', () => {
     const missingConsent = registrationInput();
     delete missingConsent.consent;
     await t.http.post(`/api/events/${event.id}/registrations`).send(missingConsent).expect(422);
-    await t.http.post(`/api/events/${event.id}/registrations`).send(registrationInput({ unknown: 1 })).expect(422);
-    await t.http.post(`/api/events/${event.id}/registrations`).send(registrationInput({ sessionIds: ['nope'] })).expect(422);
+    await t.http
+      .post(`/api/events/${event.id}/registrations`)
+      .send(registrationInput({ unknown: 1 }))
+      .expect(422);
+    await t.http
+      .post(`/api/events/${event.id}/registrations`)
+      .send(registrationInput({ sessionIds: ['nope'] }))
+      .expect(422);
   });
 
   it('stores consents with their time and forces the mode of single-mode events', async () => {
@@ -93,7 +99,11 @@ describe('registering', () => {
     t.clock.reset();
 
     const cancelled = await createEvent(t);
-    await t.http.post(`/api/events/${cancelled.id}/cancel`).set(await t.auth()).send({ reason: 'Intempéries' }).expect(200);
+    await t.http
+      .post(`/api/events/${cancelled.id}/cancel`)
+      .set(await t.auth())
+      .send({ reason: 'Intempéries' })
+      .expect(200);
     const gone = await register(t, cancelled.id).expect(422);
     expect(gone.body.detail).toMatch(/annulé/);
   });
@@ -129,9 +139,21 @@ describe('registering', () => {
     await register(t, event.id, { sessionIds: [w1.id, w1.id] }).expect(422);
 
     const a = await register(t, event.id, { sessionIds: [w1.id, w3.id] }).expect(201);
-    expect(a.body).toMatchObject({ status: 'confirmed', sessions: [{ sessionId: w1.id, status: 'confirmed' }, { sessionId: w3.id, status: 'confirmed' }] });
+    expect(a.body).toMatchObject({
+      status: 'confirmed',
+      sessions: [
+        { sessionId: w1.id, status: 'confirmed' },
+        { sessionId: w3.id, status: 'confirmed' },
+      ],
+    });
     const b = await register(t, event.id, { sessionIds: [w3.id, w1.id] }).expect(201);
-    expect(b.body).toMatchObject({ status: 'confirmed', sessions: [{ sessionId: w3.id, status: 'confirmed' }, { sessionId: w1.id, status: 'waitlisted' }] });
+    expect(b.body).toMatchObject({
+      status: 'confirmed',
+      sessions: [
+        { sessionId: w3.id, status: 'confirmed' },
+        { sessionId: w1.id, status: 'waitlisted' },
+      ],
+    });
     const me = await t.http.get('/api/registrations/me').set('X-Registration-Token', b.body.manageToken).expect(200);
     expect(me.body.sessions.find((s: { sessionId: string }) => s.sessionId === w1.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     // The confirmation lists the workshops in programme order, each with its status.

@@ -35,7 +35,11 @@ describe('retention: anonymising registrations RETENTION_DAYS after their event'
     await seedMail(t, event.id, regs.c1.id, 'confirmation', 'sent');
     await seedMail(t, event.id, regs.w1.id, 'waitlisted', 'pending');
     await seedMail(t, event.id, regs.c2.id, 'cancellation', 'failed', { byOrganiser: true });
-    const later = await createEvent(t, { title: 'Rencontre suivante', startsAt: new Date(Date.now() + 90 * DAY).toISOString(), endsAt: new Date(Date.now() + 91 * DAY).toISOString() });
+    const later = await createEvent(t, {
+      title: 'Rencontre suivante',
+      startsAt: new Date(Date.now() + 90 * DAY).toISOString(),
+      endsAt: new Date(Date.now() + 91 * DAY).toISOString(),
+    });
     const untouched = await seedRegistration(t, later.id, { firstName: 'Reste', lastName: 'Intacte' });
     await seedMail(t, later.id, untouched.id, 'confirmation', 'pending');
 

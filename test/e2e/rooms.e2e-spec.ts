@@ -11,9 +11,17 @@ describe('rooms', () => {
   afterAll(() => t.close());
 
   it('lets organisers add, rename and list rooms; the public reads them for a published event', async () => {
-    const created = await t.http.post(`/api/events/${event.id}/rooms`).set(await t.auth()).send({ name: 'Salle Pasteur', capacity: 60 }).expect(201);
+    const created = await t.http
+      .post(`/api/events/${event.id}/rooms`)
+      .set(await t.auth())
+      .send({ name: 'Salle Pasteur', capacity: 60 })
+      .expect(201);
     expect(created.body).toMatchObject({ id: expect.any(String), eventId: event.id, name: 'Salle Pasteur', capacity: 60 });
-    const patched = await t.http.patch(`/api/events/${event.id}/rooms/${created.body.id}`).set(await t.auth()).send({ capacity: null }).expect(200);
+    const patched = await t.http
+      .patch(`/api/events/${event.id}/rooms/${created.body.id}`)
+      .set(await t.auth())
+      .send({ capacity: null })
+      .expect(200);
     expect(patched.body.capacity).toBeNull();
     const list = await t.http.get(`/api/events/${event.id}/rooms`).expect(200);
     expect(list.body.total).toBeGreaterThanOrEqual(1);
@@ -37,10 +45,18 @@ describe('rooms', () => {
   });
 
   it('validates the body (422) and refuses two rooms with the same name (409)', async () => {
-    const res = await t.http.post(`/api/events/${event.id}/rooms`).set(await t.auth()).send({ name: '', capacity: 0, floor: 2 }).expect(422);
+    const res = await t.http
+      .post(`/api/events/${event.id}/rooms`)
+      .set(await t.auth())
+      .send({ name: '', capacity: 0, floor: 2 })
+      .expect(422);
     expect(res.body.errors.map((e: any) => e.field).sort()).toEqual(['capacity', 'floor', 'name']);
     await createRoom(t, event.id, { name: 'Salle Joffre' });
-    const dup = await t.http.post(`/api/events/${event.id}/rooms`).set(await t.auth()).send({ name: 'salle joffre' }).expect(409);
+    const dup = await t.http
+      .post(`/api/events/${event.id}/rooms`)
+      .set(await t.auth())
+      .send({ name: 'salle joffre' })
+      .expect(409);
     expect(dup.body.errors[0].field).toBe('name');
   });
 
@@ -48,26 +64,50 @@ describe('rooms', () => {
     const draft = await createEvent(t, { title: 'Brouillon' }, { publish: false });
     await createRoom(t, draft.id);
     await t.http.get(`/api/events/${draft.id}/rooms`).expect(404);
-    await t.http.get(`/api/events/${draft.id}/rooms`).set(await t.auth()).expect(200);
+    await t.http
+      .get(`/api/events/${draft.id}/rooms`)
+      .set(await t.auth())
+      .expect(200);
     await t.http.get(`/api/events/00000000-0000-4000-8000-000000000000/rooms`).expect(404);
     await t.http.get(`/api/events/not-a-uuid/rooms`).expect(404);
-    await t.http.post(`/api/events/00000000-0000-4000-8000-000000000000/rooms`).set(await t.auth()).send({ name: 'X' }).expect(404);
-    await t.http.patch(`/api/events/${event.id}/rooms/00000000-0000-4000-8000-000000000000`).set(await t.auth()).send({ name: 'X' }).expect(404);
-    await t.http.delete(`/api/events/${event.id}/rooms/00000000-0000-4000-8000-000000000000`).set(await t.auth()).expect(404);
+    await t.http
+      .post(`/api/events/00000000-0000-4000-8000-000000000000/rooms`)
+      .set(await t.auth())
+      .send({ name: 'X' })
+      .expect(404);
+    await t.http
+      .patch(`/api/events/${event.id}/rooms/00000000-0000-4000-8000-000000000000`)
+      .set(await t.auth())
+      .send({ name: 'X' })
+      .expect(404);
+    await t.http
+      .delete(`/api/events/${event.id}/rooms/00000000-0000-4000-8000-000000000000`)
+      .set(await t.auth())
+      .expect(404);
   });
 
   it('refuses to delete a room still used by sessions, naming them; deletes it once free', async () => {
     const room = await createRoom(t, event.id, { name: 'Salle occupée' });
     const a = await createSession(t, event.id, { title: 'Atelier petite enfance', roomId: room.id, ...slot(event, 1, 2) });
     const b = await createSession(t, event.id, { title: 'Atelier santé', roomId: room.id, ...slot(event, 3, 4) });
-    const res = await t.http.delete(`/api/events/${event.id}/rooms/${room.id}`).set(await t.auth()).expect(409);
+    const res = await t.http
+      .delete(`/api/events/${event.id}/rooms/${room.id}`)
+      .set(await t.auth())
+      .expect(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.errors).toEqual([
       { field: 'sessions', message: `« Atelier petite enfance » (id ${a.id})` },
       { field: 'sessions', message: `« Atelier santé » (id ${b.id})` },
     ]);
-    for (const s of [a, b]) await t.http.delete(`/api/events/${event.id}/sessions/${s.id}`).set(await t.auth()).expect(204);
-    await t.http.delete(`/api/events/${event.id}/rooms/${room.id}`).set(await t.auth()).expect(204);
+    for (const s of [a, b])
+      await t.http
+        .delete(`/api/events/${event.id}/sessions/${s.id}`)
+        .set(await t.auth())
+        .expect(204);
+    await t.http
+      .delete(`/api/events/${event.id}/rooms/${room.id}`)
+      .set(await t.auth())
+      .expect(204);
     await t.http.get(`/api/events/${event.id}/rooms/${room.id}`).expect(404);
   });
 

@@ -36,10 +36,13 @@ describe('sessions under concurrent edits', () => {
   it('lets exactly one of two overlapping sessions in one room win, every time (one instance)', async () => {
     const room = await createRoom(t, event.id);
     for (let round = 0; round < 20; round++) {
-      const statuses = await race([t, t], [
-        { roomId: room.id, ...slot(event, round, round + 1) },
-        { roomId: room.id, ...slot(event, round + 0.5, round + 1) },
-      ]);
+      const statuses = await race(
+        [t, t],
+        [
+          { roomId: room.id, ...slot(event, round, round + 1) },
+          { roomId: room.id, ...slot(event, round + 0.5, round + 1) },
+        ],
+      );
       expect(statuses).toEqual([201, 409]);
     }
     expect(await sessionsIn(room.id)).toBe(20);
@@ -48,10 +51,13 @@ describe('sessions under concurrent edits', () => {
   it('lets exactly one win across two app instances on the same database', async () => {
     const room = await createRoom(t, event.id);
     for (let round = 0; round < 20; round++) {
-      const statuses = await race([t, t2], [
-        { roomId: room.id, ...slot(event, round, round + 1) },
-        { roomId: room.id, ...slot(event, round, round + 0.75) },
-      ]);
+      const statuses = await race(
+        [t, t2],
+        [
+          { roomId: room.id, ...slot(event, round, round + 1) },
+          { roomId: room.id, ...slot(event, round, round + 0.75) },
+        ],
+      );
       expect(statuses).toEqual([201, 409]);
     }
     expect(await sessionsIn(room.id)).toBe(20);
@@ -60,10 +66,13 @@ describe('sessions under concurrent edits', () => {
   it('never puts one speaker in two rooms at once, though no database constraint covers speakers', async () => {
     for (let round = 0; round < 10; round++) {
       const speaker = await createSpeaker(t, event.id);
-      const statuses = await race([t, t2], [
-        { speakerIds: [speaker.id], ...slot(event, round, round + 1) },
-        { speakerIds: [speaker.id], ...slot(event, round + 0.25, round + 1.25) },
-      ]);
+      const statuses = await race(
+        [t, t2],
+        [
+          { speakerIds: [speaker.id], ...slot(event, round, round + 1) },
+          { speakerIds: [speaker.id], ...slot(event, round + 0.25, round + 1.25) },
+        ],
+      );
       expect(statuses).toEqual([201, 409]);
     }
   });

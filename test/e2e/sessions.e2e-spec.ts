@@ -15,7 +15,10 @@ describe('sessions', () => {
   afterAll(() => t.close());
 
   const post = (body: Record<string, unknown>, eventId = event.id) =>
-    t.http.post(`/api/events/${eventId}/sessions`).set(auth).send({ title: 'Atelier', type: 'workshop', ...body });
+    t.http
+      .post(`/api/events/${eventId}/sessions`)
+      .set(auth)
+      .send({ title: 'Atelier', type: 'workshop', ...body });
 
   it('creates a session with its room, speakers, themes, actions and capacity, in the event’s timezone', async () => {
     const room = await createRoom(t, event.id);
@@ -134,11 +137,27 @@ describe('sessions', () => {
     const a = await createSession(t, event.id, { title: 'Atelier A', roomId: room.id, ...slot(event, 27, 28) });
     const b = await createSession(t, event.id, { title: 'Atelier B', roomId: room.id, ...slot(event, 28, 29) });
     // Lengthen A within its own slot: fine.
-    await t.http.patch(`/api/events/${event.id}/sessions/${a.id}`).set(await t.auth()).send({ startsAt: at(event, 26.5) }).expect(200);
-    const clash = await t.http.patch(`/api/events/${event.id}/sessions/${b.id}`).set(await t.auth()).send({ startsAt: at(event, 27.5) }).expect(409);
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${a.id}`)
+      .set(await t.auth())
+      .send({ startsAt: at(event, 26.5) })
+      .expect(200);
+    const clash = await t.http
+      .patch(`/api/events/${event.id}/sessions/${b.id}`)
+      .set(await t.auth())
+      .send({ startsAt: at(event, 27.5) })
+      .expect(409);
     expect(clash.body.errors[0].message).toContain('« Atelier A »');
-    await t.http.patch(`/api/events/${event.id}/sessions/${b.id}`).set(await t.auth()).send({ endsAt: at(event, 40) }).expect(422);
-    const moved = await t.http.patch(`/api/events/${event.id}/sessions/${b.id}`).set(await t.auth()).send({ roomId: null, title: 'Atelier B bis', capacity: 12 }).expect(200);
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${b.id}`)
+      .set(await t.auth())
+      .send({ endsAt: at(event, 40) })
+      .expect(422);
+    const moved = await t.http
+      .patch(`/api/events/${event.id}/sessions/${b.id}`)
+      .set(await t.auth())
+      .send({ roomId: null, title: 'Atelier B bis', capacity: 12 })
+      .expect(200);
     expect(moved.body).toMatchObject({ roomId: null, title: 'Atelier B bis', capacity: 12 });
   });
 
@@ -154,20 +173,36 @@ describe('sessions', () => {
     expect(page.body.items.map((s: any) => s.id)).toEqual(all.body.items.slice(1, 3).map((s: any) => s.id));
     const draft = await createEvent(t, { title: 'Brouillon sessions' }, { publish: false });
     await t.http.get(`/api/events/${draft.id}/sessions`).expect(404);
-    await t.http.get(`/api/events/${draft.id}/sessions`).set(await t.auth()).expect(200);
+    await t.http
+      .get(`/api/events/${draft.id}/sessions`)
+      .set(await t.auth())
+      .expect(200);
   });
 
   it('answers 401 without a token and 404 for unknown ids', async () => {
     const s = await createSession(t, event.id, slot(event, 29, 30));
-    await t.http.post(`/api/events/${event.id}/sessions`).send({ title: 'X', type: 'talk', ...slot(event, 1, 2) }).expect(401);
+    await t.http
+      .post(`/api/events/${event.id}/sessions`)
+      .send({ title: 'X', type: 'talk', ...slot(event, 1, 2) })
+      .expect(401);
     await t.http.patch(`/api/events/${event.id}/sessions/${s.id}`).send({ title: 'X' }).expect(401);
     await t.http.delete(`/api/events/${event.id}/sessions/${s.id}`).expect(401);
     const unknown = '00000000-0000-4000-8000-000000000000';
     await post(slot(event, 1, 2), unknown).expect(404);
     await t.http.get(`/api/events/${event.id}/sessions/${unknown}`).expect(404);
-    await t.http.patch(`/api/events/${event.id}/sessions/${unknown}`).set(await t.auth()).send({ title: 'X' }).expect(404);
-    await t.http.delete(`/api/events/${event.id}/sessions/${unknown}`).set(await t.auth()).expect(404);
-    await t.http.delete(`/api/events/${event.id}/sessions/nope`).set(await t.auth()).expect(404);
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${unknown}`)
+      .set(await t.auth())
+      .send({ title: 'X' })
+      .expect(404);
+    await t.http
+      .delete(`/api/events/${event.id}/sessions/${unknown}`)
+      .set(await t.auth())
+      .expect(404);
+    await t.http
+      .delete(`/api/events/${event.id}/sessions/nope`)
+      .set(await t.auth())
+      .expect(404);
   });
 
   it('calls the session hooks inside the transaction: a handler refusing the change rolls it back', async () => {
@@ -182,10 +217,21 @@ describe('sessions', () => {
         seen.push(`deleting ${session.title}`);
       },
     });
-    await t.http.patch(`/api/events/${event.id}/sessions/${s.id}`).set(await t.auth()).send({ title: 'Refusé' }).expect(409);
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${s.id}`)
+      .set(await t.auth())
+      .send({ title: 'Refusé' })
+      .expect(409);
     expect((await t.http.get(`/api/events/${event.id}/sessions/${s.id}`).expect(200)).body.title).toBe('Atelier surveillé');
-    await t.http.patch(`/api/events/${event.id}/sessions/${s.id}`).set(await t.auth()).send({ title: 'Atelier renommé' }).expect(200);
-    await t.http.delete(`/api/events/${event.id}/sessions/${s.id}`).set(await t.auth()).expect(204);
+    await t.http
+      .patch(`/api/events/${event.id}/sessions/${s.id}`)
+      .set(await t.auth())
+      .send({ title: 'Atelier renommé' })
+      .expect(200);
+    await t.http
+      .delete(`/api/events/${event.id}/sessions/${s.id}`)
+      .set(await t.auth())
+      .expect(204);
     expect(seen).toEqual(['updated Atelier surveillé → Refusé', 'updated Atelier surveillé → Atelier renommé', 'deleting Atelier renommé']);
     await t.http.get(`/api/events/${event.id}/sessions/${s.id}`).expect(404);
   });

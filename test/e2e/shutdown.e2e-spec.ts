@@ -40,7 +40,10 @@ describe('the server process', () => {
       expect(output).toContain('SIGTERM received: stopping');
       expect(output).not.toMatch(/more than once|ERROR|"level":"error"/);
       // Production logs: one JSON object per line, the stop included.
-      const lines = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: string; msg: string });
+      const lines = stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { level: string; msg: string });
       expect(lines.map((l) => l.msg)).toContain('SIGTERM received: stopping');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -32,11 +32,7 @@ export function eventInput(overrides: Record<string, unknown> = {}, inDays = 30)
 }
 
 /** Creates an event as the organiser; publishes it unless `publish: false`. Returns the response body. */
-export async function createEvent(
-  t: TestApp,
-  overrides: Record<string, unknown> = {},
-  { publish = true }: { publish?: boolean } = {},
-): Promise<Record<string, any>> {
+export async function createEvent(t: TestApp, overrides: Record<string, unknown> = {}, { publish = true }: { publish?: boolean } = {}): Promise<Record<string, any>> {
   const headers = await t.auth();
   const created = await t.http.post('/api/events').set(headers).send(eventInput(overrides)).expect(201);
   if (!publish) return created.body;
@@ -55,7 +51,10 @@ export function slot(event: Record<string, any>, from: number, to: number): { st
 }
 
 export async function createRoom(t: TestApp, eventId: string, body: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const res = await t.http.post(`/api/events/${eventId}/rooms`).set(await t.auth()).send({ name: `Salle ${next()}`, capacity: 50, ...body });
+  const res = await t.http
+    .post(`/api/events/${eventId}/rooms`)
+    .set(await t.auth())
+    .send({ name: `Salle ${next()}`, capacity: 50, ...body });
   if (res.status !== 201) throw new Error(`room: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -71,7 +70,10 @@ export async function createSpeaker(t: TestApp, eventId: string, body: Record<st
 }
 
 export async function createSession(t: TestApp, eventId: string, body: Record<string, unknown>): Promise<Record<string, any>> {
-  const res = await t.http.post(`/api/events/${eventId}/sessions`).set(await t.auth()).send({ title: `Atelier ${next()}`, type: 'workshop', ...body });
+  const res = await t.http
+    .post(`/api/events/${eventId}/sessions`)
+    .set(await t.auth())
+    .send({ title: `Atelier ${next()}`, type: 'workshop', ...body });
   if (res.status !== 201) throw new Error(`session: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -93,7 +95,10 @@ export function actionInput(overrides: Record<string, unknown> = {}): Record<str
 }
 
 export async function createAction(t: TestApp, eventId: string, overrides: Record<string, unknown> = {}): Promise<Record<string, any>> {
-  const res = await t.http.post(`/api/events/${eventId}/actions`).set(await t.auth()).send(actionInput(overrides));
+  const res = await t.http
+    .post(`/api/events/${eventId}/actions`)
+    .set(await t.auth())
+    .send(actionInput(overrides));
   if (res.status !== 201) throw new Error(`action: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -93,7 +93,10 @@ export class ApiContract {
 
   private checkBody(where: string, declared: Json, res: Response, verb: string, location = where): string | null {
     const content = declared.content as Json | undefined;
-    const mediaType = String(res.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const mediaType = String(res.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     const raw = res.body instanceof Buffer ? res.body : undefined;
     const hasBody = mediaType !== '' || (raw ? raw.length > 0 : !!res.text);
     if (!content) return hasBody ? `OpenAPI contract: ${where} sent a body (${mediaType || 'no content type'}) that the document does not declare` : null;

@@ -44,7 +44,11 @@ function has(binary: string): boolean {
 export function ensureRasterTools(): void {
   if (has('pdftoppm') && has('zbarimg')) return;
   if (process.getuid?.() !== 0) throw new Error('pdftoppm and zbarimg are needed: apt-get install -y poppler-utils zbar-tools');
-  execFileSync('sh', ['-c', 'apt-get install -y poppler-utils zbar-tools >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y poppler-utils zbar-tools >/dev/null 2>&1)'], { stdio: 'ignore' });
+  execFileSync(
+    'sh',
+    ['-c', 'apt-get install -y poppler-utils zbar-tools >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y poppler-utils zbar-tools >/dev/null 2>&1)'],
+    { stdio: 'ignore' },
+  );
 }
 
 /** Renders one page to an image as a printer would and decodes the QR codes on it (zbarimg). */

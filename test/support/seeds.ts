@@ -149,19 +149,52 @@ export async function seedStatsDataSet(t: TestApp) {
   const at = (hours: number) => new Date(start + hours * 3600e3);
   const r1 = await seedRoom(t, event.id, 'Salle Joffre', 20);
   const r2 = await seedRoom(t, event.id, 'Salle Pasteur', null);
-  const { id: wa } = await seedWorkshop(t, event, { title: 'Atelier A : santé et participation', startsAt: at(1), endsAt: at(2), capacity: 3, roomId: r1, themes: ['sante', 'participation'] });
+  const { id: wa } = await seedWorkshop(t, event, {
+    title: 'Atelier A : santé et participation',
+    startsAt: at(1),
+    endsAt: at(2),
+    capacity: 3,
+    roomId: r1,
+    themes: ['sante', 'participation'],
+  });
   const { id: wb } = await seedWorkshop(t, event, { title: 'Atelier B : santé', startsAt: at(3), endsAt: at(4), roomId: r1, themes: ['sante'] });
   const { id: wc } = await seedWorkshop(t, event, { title: 'Atelier C : emploi', startsAt: at(3), endsAt: at(4), roomId: r2, themes: ['insertion_emploi'] });
   await seedWorkshop(t, event, { title: 'Plénière d’ouverture', type: 'plenary', startsAt: at(0), endsAt: at(1), roomId: r2 });
   const checkedIn = at(0);
   const regs = {
-    c1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', checkedInAt: checkedIn, sessions: [{ id: wa }, { id: wb }], accessibility: ['wheelchair', 'easy_read'], travelSupport: true }),
+    c1: await seedRegistration(t, event.id, {
+      organisationType: 'association',
+      department: '34',
+      checkedInAt: checkedIn,
+      sessions: [{ id: wa }, { id: wb }],
+      accessibility: ['wheelchair', 'easy_read'],
+      travelSupport: true,
+    }),
     c2: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', sessions: [{ id: wa }, { id: wc, status: 'waitlisted' }] }),
-    c3: await seedRegistration(t, event.id, { organisationType: 'service_public', department: '31', checkedInAt: checkedIn, sessions: [{ id: wb }], accessibility: ['wheelchair'] }),
+    c3: await seedRegistration(t, event.id, {
+      organisationType: 'service_public',
+      department: '31',
+      checkedInAt: checkedIn,
+      sessions: [{ id: wb }],
+      accessibility: ['wheelchair'],
+    }),
     c4: await seedRegistration(t, event.id, { organisationType: 'etat', department: null, attendanceMode: 'online', sessions: [{ id: wc }] }),
-    w1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'waitlisted', sessions: [{ id: wa, status: 'waitlisted' }], accessibility: ['lsf'], travelSupport: true }),
+    w1: await seedRegistration(t, event.id, {
+      organisationType: 'association',
+      department: '34',
+      status: 'waitlisted',
+      sessions: [{ id: wa, status: 'waitlisted' }],
+      accessibility: ['lsf'],
+      travelSupport: true,
+    }),
     w2: await seedRegistration(t, event.id, { organisationType: 'citoyen', department: '12', status: 'waitlisted', attendanceMode: 'online' }),
-    x1: await seedRegistration(t, event.id, { organisationType: 'association', department: '34', status: 'cancelled', checkedInAt: checkedIn, sessions: [{ id: wa, status: 'cancelled' }] }),
+    x1: await seedRegistration(t, event.id, {
+      organisationType: 'association',
+      department: '34',
+      status: 'cancelled',
+      checkedInAt: checkedIn,
+      sessions: [{ id: wa, status: 'cancelled' }],
+    }),
     // A stale confirmed choice of a cancelled registration holds no seat.
     x2: await seedRegistration(t, event.id, { organisationType: 'entreprise', department: '30', status: 'cancelled', attendanceMode: 'online', sessions: [{ id: wb }] }),
   };
@@ -204,7 +237,10 @@ export async function seedStatsDataSet(t: TestApp) {
 }
 
 /** The outbox rows of an event, oldest first. */
-export async function outboxRows(t: TestApp, eventId: string): Promise<Array<{ registration_id: string; reason: string; recipient: string; status: string; payload: Record<string, any> }>> {
+export async function outboxRows(
+  t: TestApp,
+  eventId: string,
+): Promise<Array<{ registration_id: string; reason: string; recipient: string; status: string; payload: Record<string, any> }>> {
   return t.dataSource.query(
     `SELECT m.registration_id, m.reason, r.email AS recipient, m.status, m.payload
      FROM outgoing_mail m JOIN registration r ON r.id = m.registration_id WHERE m.event_id = $1 ORDER BY m.created_at, m.reason`,

@@ -55,20 +55,35 @@ export class ActionPagesController {
       this.sessions.list(id, Object.assign(new SessionQueryDto(), ALL), organiser),
     ]);
     const order = { proposed: 0, selected: 1, rejected: 2 } as Record<string, number>;
-    const items = [...actions.items].sort((a, b) => order[a.status] - order[b.status] || a.title.localeCompare(b.title, 'fr')).map((a) => ({
-      ...a,
-      statusView: STATUS[a.status],
-      proposed: a.status === 'proposed',
-      canSelect: a.status !== 'selected',
-      canReject: a.status !== 'rejected',
-      sessions: sessions.items.filter((s) => s.actionIds.includes(a.id)).map((s) => ({ id: s.id, title: s.title })),
-    }));
-    this.pages.send(req, res, 'gestion/actions', { title: `Actions remarquables — ${event.title}`, breadcrumb: [{ label: event.title, href: `/gestion/evenements/${id}` }], section: 'events' }, {
-      event: { id, title: event.title, slug: event.slug },
-      items,
-      proposedCount: items.filter((a) => a.proposed).length,
-      notice: req.query.statut === 'selected' ? 'L’action est retenue : elle apparaît sur la page publique.' : req.query.statut === 'rejected' ? 'L’action est refusée.' : req.query.modifiee === '1' ? 'L’action est modifiée.' : null,
-    });
+    const items = [...actions.items]
+      .sort((a, b) => order[a.status] - order[b.status] || a.title.localeCompare(b.title, 'fr'))
+      .map((a) => ({
+        ...a,
+        statusView: STATUS[a.status],
+        proposed: a.status === 'proposed',
+        canSelect: a.status !== 'selected',
+        canReject: a.status !== 'rejected',
+        sessions: sessions.items.filter((s) => s.actionIds.includes(a.id)).map((s) => ({ id: s.id, title: s.title })),
+      }));
+    this.pages.send(
+      req,
+      res,
+      'gestion/actions',
+      { title: `Actions remarquables — ${event.title}`, breadcrumb: [{ label: event.title, href: `/gestion/evenements/${id}` }], section: 'events' },
+      {
+        event: { id, title: event.title, slug: event.slug },
+        items,
+        proposedCount: items.filter((a) => a.proposed).length,
+        notice:
+          req.query.statut === 'selected'
+            ? 'L’action est retenue : elle apparaît sur la page publique.'
+            : req.query.statut === 'rejected'
+              ? 'L’action est refusée.'
+              : req.query.modifiee === '1'
+                ? 'L’action est modifiée.'
+                : null,
+      },
+    );
   }
 
   @Post(':actionId/statut')
@@ -112,22 +127,53 @@ export class ActionPagesController {
     const value = (k: string) => text(body[k]);
     const field = (k: string, label: string, extra: Record<string, unknown> = {}) => ({ id: k, name: k, label, value: value(k), error: errors.fields[k], ...extra });
     const checks = (k: string, legend: string, items: Array<{ code: string; label: string }>) => ({
-      id: k, name: k, legend, multiple: true, small: true, error: errors.fields[k], options: items.map((i) => ({ ...i, selected: list(body[k]).includes(i.code) })),
+      id: k,
+      name: k,
+      legend,
+      multiple: true,
+      small: true,
+      error: errors.fields[k],
+      options: items.map((i) => ({ ...i, selected: list(body[k]).includes(i.code) })),
     });
-    this.pages.send(req, res, 'gestion/action-form', {
-      title: `Modifier l’action « ${action.title} »`,
-      invalid: errors.summary.length > 0,
-      breadcrumb: [{ label: event.title, href: `/gestion/evenements/${eventId}` }, { label: 'Actions remarquables', href: `/gestion/evenements/${eventId}/actions` }],
-      section: 'events',
-    }, {
-      action: { id: action.id, title: action.title, eventId },
-      errors: errors.summary,
-      errorsPlural: errors.summary.length > 1,
-      fields: [field('title', 'Titre', { required: true }), field('summary', 'Description', { required: true, multiline: true }), field('organisation', 'Organisation', { required: true })],
-      organisationType: { ...field('organisationType', 'Type d’organisation', { required: true }), options: ORGANISATION_TYPES.map((t) => ({ ...t, selected: t.code === value('organisationType') })) },
-      departments: checks('departments', 'Départements', DEPARTMENTS.slice(0, 13).map((d) => ({ code: d.code, label: `${d.label} (${d.code})` }))),
-      themes: checks('themes', 'Groupes de travail', THEMES),
-      contact: [field('contactName', 'Nom du contact'), field('contactEmail', 'Adresse électronique du contact', { type: 'email', hint: 'Jamais publiée.' }), field('url', 'Site web', { type: 'url' })],
-    }, status);
+    this.pages.send(
+      req,
+      res,
+      'gestion/action-form',
+      {
+        title: `Modifier l’action « ${action.title} »`,
+        invalid: errors.summary.length > 0,
+        breadcrumb: [
+          { label: event.title, href: `/gestion/evenements/${eventId}` },
+          { label: 'Actions remarquables', href: `/gestion/evenements/${eventId}/actions` },
+        ],
+        section: 'events',
+      },
+      {
+        action: { id: action.id, title: action.title, eventId },
+        errors: errors.summary,
+        errorsPlural: errors.summary.length > 1,
+        fields: [
+          field('title', 'Titre', { required: true }),
+          field('summary', 'Description', { required: true, multiline: true }),
+          field('organisation', 'Organisation', { required: true }),
+        ],
+        organisationType: {
+          ...field('organisationType', 'Type d’organisation', { required: true }),
+          options: ORGANISATION_TYPES.map((t) => ({ ...t, selected: t.code === value('organisationType') })),
+        },
+        departments: checks(
+          'departments',
+          'Départements',
+          DEPARTMENTS.slice(0, 13).map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })),
+        ),
+        themes: checks('themes', 'Groupes de travail', THEMES),
+        contact: [
+          field('contactName', 'Nom du contact'),
+          field('contactEmail', 'Adresse électronique du contact', { type: 'email', hint: 'Jamais publiée.' }),
+          field('url', 'Site web', { type: 'url' }),
+        ],
+      },
+      status,
+    );
   }
 }

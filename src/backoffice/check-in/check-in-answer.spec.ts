@@ -6,7 +6,13 @@ describe('check-in answers at the door', () => {
   const result = { registrationId: 'r', fullName: 'Amélie Nguyen', organisation: 'CCAS de Montpellier', checkedInAt: '2027-03-11T09:12:40+01:00', alreadyCheckedIn: false };
 
   it('is green with the name and organisation on a first scan, orange with the first time on a second', () => {
-    expect(answerOf(result)).toEqual({ tone: 'arrived', headline: 'Bienvenue', name: 'Amélie Nguyen', organisation: 'CCAS de Montpellier', detail: 'Arrivée enregistrée à 9 h 12.' });
+    expect(answerOf(result)).toEqual({
+      tone: 'arrived',
+      headline: 'Bienvenue',
+      name: 'Amélie Nguyen',
+      organisation: 'CCAS de Montpellier',
+      detail: 'Arrivée enregistrée à 9 h 12.',
+    });
     const again = answerOf({ ...result, alreadyCheckedIn: true });
     expect(again.tone).toBe('already');
     expect(again.headline).toBe('Déjà enregistré à 9 h 12');

@@ -22,7 +22,13 @@ export function doorTime(zonedIso: string): string {
 export function answerOf(result: CheckInResultDto): CheckInAnswer {
   const at = doorTime(result.checkedInAt);
   return result.alreadyCheckedIn
-    ? { tone: 'already', headline: `Déjà enregistré à ${at}`, name: result.fullName, organisation: result.organisation, detail: 'Ce badge a déjà été scanné : vérifiez l’identité de la personne.' }
+    ? {
+        tone: 'already',
+        headline: `Déjà enregistré à ${at}`,
+        name: result.fullName,
+        organisation: result.organisation,
+        detail: 'Ce badge a déjà été scanné : vérifiez l’identité de la personne.',
+      }
     : { tone: 'arrived', headline: 'Bienvenue', name: result.fullName, organisation: result.organisation, detail: `Arrivée enregistrée à ${at}.` };
 }
 

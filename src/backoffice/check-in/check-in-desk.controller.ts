@@ -62,11 +62,17 @@ export class CheckInDeskController {
 
   private async render(req: Request, res: Response, id: string, model: DeskModel): Promise<void> {
     const event = await requireEvent(this.events, id);
-    this.pages.send(req, res, 'gestion/check-in', { ...eventOfficeFrame(event, 'Accueil'), scripts: ['/gestion/ressources/jsqr.js', '/assets/gestion-accueil.js'] }, {
-      ...model,
-      event: { id: event.id, title: event.title },
-      searched: model.matches !== undefined,
-      arrivalsText: `${model.arrivals.checkedIn} arrivée${model.arrivals.checkedIn > 1 ? 's' : ''} sur ${model.arrivals.expected} attendue${model.arrivals.expected > 1 ? 's' : ''}`,
-    });
+    this.pages.send(
+      req,
+      res,
+      'gestion/check-in',
+      { ...eventOfficeFrame(event, 'Accueil'), scripts: ['/gestion/ressources/jsqr.js', '/assets/gestion-accueil.js'] },
+      {
+        ...model,
+        event: { id: event.id, title: event.title },
+        searched: model.matches !== undefined,
+        arrivalsText: `${model.arrivals.checkedIn} arrivée${model.arrivals.checkedIn > 1 ? 's' : ''} sur ${model.arrivals.expected} attendue${model.arrivals.expected > 1 ? 's' : ''}`,
+      },
+    );
   }
 }

@@ -60,7 +60,7 @@ export class CheckInDeskService {
       fullName: `${r.firstName} ${r.lastName}`,
       organisation: r.organisation,
       checkInCode: r.checkInCode,
-      state: r.checkedInAt ? `Arrivé à ${doorTime(r.checkedInAt)}` : STATES[r.status] ?? r.status,
+      state: r.checkedInAt ? `Arrivé à ${doorTime(r.checkedInAt)}` : (STATES[r.status] ?? r.status),
       canCheckIn: r.status === 'confirmed',
     }));
   }

@@ -29,9 +29,14 @@ function pdf(res: Response, rendered: RenderedDocument): StreamableFile {
 /** The registration ids a form ticked (`registrationIds` repeated, or comma-separated); 422 for anything else. */
 function idsOf(raw: unknown): string[] | null {
   if (raw === undefined) return null;
-  const ids = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+  const ids = (Array.isArray(raw) ? raw : [raw])
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (ids.length === 0 || ids.length > 2000 || ids.some((id) => !isUuid(id))) {
-    throw unprocessable('invalid-registration-ids', 'Cochez au moins une personne confirmée sur place pour imprimer ses badges.', [{ field: 'registrationIds', message: 'liste de 1 à 2 000 identifiants' }]);
+    throw unprocessable('invalid-registration-ids', 'Cochez au moins une personne confirmée sur place pour imprimer ses badges.', [
+      { field: 'registrationIds', message: 'liste de 1 à 2 000 identifiants' },
+    ]);
   }
   return [...new Set(ids.map((id) => id.toLowerCase()))];
 }
@@ -55,7 +60,12 @@ export class DocumentsPagesController {
     this.pages.send(req, res, 'gestion/documents', eventOfficeFrame(event, 'Documents'), {
       event: { id: event.id, title: event.title, published: event.status === 'published' },
       days: eventDays(event).map((date) => ({ date, label: frenchDay(fromLocal(`${date}T12:00`, event.timezone), event.timezone) })),
-      sessions: items.map((s) => ({ id: s.id, title: s.title, type: label(SESSION_TYPE_LABELS, s.type), when: `${frenchDay(new Date(s.startsAt), event.timezone)}, ${frenchTimeRange(new Date(s.startsAt), new Date(s.endsAt), event.timezone)}` })),
+      sessions: items.map((s) => ({
+        id: s.id,
+        title: s.title,
+        type: label(SESSION_TYPE_LABELS, s.type),
+        when: `${frenchDay(new Date(s.startsAt), event.timezone)}, ${frenchTimeRange(new Date(s.startsAt), new Date(s.endsAt), event.timezone)}`,
+      })),
     });
   }
 

@@ -7,8 +7,23 @@ import { EVENT_FORMAT_LABELS, EVENT_KIND_LABELS } from '../../reference/labels';
 import { DEPARTMENTS, THEMES } from '../../reference/reference.data';
 
 export const EVENT_FIELD_ORDER = [
-  'title', 'kind', 'format', 'description', 'startsAt', 'endsAt', 'venueName', 'venueAddress', 'venuePostalCode', 'venueCity',
-  'onlineUrl', 'capacity', 'onlineCapacity', 'registrationOpensAt', 'registrationClosesAt', 'themes', 'departments',
+  'title',
+  'kind',
+  'format',
+  'description',
+  'startsAt',
+  'endsAt',
+  'venueName',
+  'venueAddress',
+  'venuePostalCode',
+  'venueCity',
+  'onlineUrl',
+  'capacity',
+  'onlineCapacity',
+  'registrationOpensAt',
+  'registrationClosesAt',
+  'themes',
+  'departments',
 ];
 export const EVENT_FIELD_ANCHORS = { kind: 'kind', format: 'format-0', themes: 'themes-0', departments: 'departments-0' };
 
@@ -63,12 +78,23 @@ export function eventInputFromForm(body: FormBody, timezone = 'Europe/Paris'): R
 /** The event's values as the form shows them (editing). */
 export function formFromEvent(e: EventResponseDto): FormBody {
   return {
-    title: e.title, kind: e.kind, format: e.format, description: e.description ?? '',
-    startsAt: localInput(e.startsAt, e.timezone), endsAt: localInput(e.endsAt, e.timezone),
-    venueName: e.venue?.name ?? '', venueAddress: e.venue?.address ?? '', venuePostalCode: e.venue?.postalCode ?? '', venueCity: e.venue?.city ?? '',
-    onlineUrl: e.onlineUrl ?? '', capacity: e.capacity === null ? '' : String(e.capacity), onlineCapacity: e.onlineCapacity === null ? '' : String(e.onlineCapacity),
-    registrationOpensAt: localInput(e.registrationOpensAt, e.timezone), registrationClosesAt: localInput(e.registrationClosesAt, e.timezone),
-    themes: e.themes, departments: e.departments,
+    title: e.title,
+    kind: e.kind,
+    format: e.format,
+    description: e.description ?? '',
+    startsAt: localInput(e.startsAt, e.timezone),
+    endsAt: localInput(e.endsAt, e.timezone),
+    venueName: e.venue?.name ?? '',
+    venueAddress: e.venue?.address ?? '',
+    venuePostalCode: e.venue?.postalCode ?? '',
+    venueCity: e.venue?.city ?? '',
+    onlineUrl: e.onlineUrl ?? '',
+    capacity: e.capacity === null ? '' : String(e.capacity),
+    onlineCapacity: e.onlineCapacity === null ? '' : String(e.onlineCapacity),
+    registrationOpensAt: localInput(e.registrationOpensAt, e.timezone),
+    registrationClosesAt: localInput(e.registrationClosesAt, e.timezone),
+    themes: e.themes,
+    departments: e.departments,
   };
 }
 
@@ -95,30 +121,52 @@ export function eventWording(error: DomainError): Record<string, string> {
 
 function frenchFor(field: string, message: string): string {
   switch (field) {
-    case 'title': return 'Donnez un titre à l’événement (de 3 à 200 caractères).';
-    case 'kind': return 'Choisissez le type d’événement.';
-    case 'format': return 'Choisissez le format : sur place, en ligne ou hybride.';
-    case 'description': return 'La description compte 20 000 caractères au plus.';
-    case 'startsAt': return 'Indiquez la date et l’heure de début.';
+    case 'title':
+      return 'Donnez un titre à l’événement (de 3 à 200 caractères).';
+    case 'kind':
+      return 'Choisissez le type d’événement.';
+    case 'format':
+      return 'Choisissez le format : sur place, en ligne ou hybride.';
+    case 'description':
+      return 'La description compte 20 000 caractères au plus.';
+    case 'startsAt':
+      return 'Indiquez la date et l’heure de début.';
     case 'endsAt':
       if (/after startsAt/.test(message)) return 'La fin doit être après le début.';
       if (/31 days/.test(message)) return 'Un événement dure 31 jours au plus.';
       return 'Indiquez la date et l’heure de fin.';
-    case 'venueName': return /required/.test(message) ? 'Indiquez le lieu (nom, adresse, code postal, ville) : il est obligatoire sauf pour un événement en ligne.' : 'Indiquez le nom du lieu.';
-    case 'venueAddress': return 'Indiquez l’adresse du lieu.';
-    case 'venuePostalCode': return 'Saisissez un code postal à 5 chiffres, par exemple 34000.';
-    case 'venueCity': return 'Indiquez la ville.';
-    case 'onlineUrl': return /required/.test(message) ? 'Indiquez le lien de connexion : il est obligatoire sauf pour un événement sur place.' : 'Saisissez une adresse web complète, commençant par https://.';
-    case 'capacity': return /required/.test(message) ? 'Indiquez le nombre de places sur place : il est obligatoire sauf pour un événement en ligne.' : 'Saisissez un nombre de places entier, au moins 1.';
-    case 'onlineCapacity': return /only for hybrid/.test(message) ? 'Les places en ligne ne se donnent que pour un événement hybride : laissez ce champ vide.' : 'Saisissez un nombre de places entier, au moins 1, ou laissez vide (illimité).';
-    case 'registrationOpensAt': return /before the event ends/.test(message) ? 'L’ouverture des inscriptions doit précéder la fin de l’événement.' : 'Indiquez une date et une heure valides.';
+    case 'venueName':
+      return /required/.test(message) ? 'Indiquez le lieu (nom, adresse, code postal, ville) : il est obligatoire sauf pour un événement en ligne.' : 'Indiquez le nom du lieu.';
+    case 'venueAddress':
+      return 'Indiquez l’adresse du lieu.';
+    case 'venuePostalCode':
+      return 'Saisissez un code postal à 5 chiffres, par exemple 34000.';
+    case 'venueCity':
+      return 'Indiquez la ville.';
+    case 'onlineUrl':
+      return /required/.test(message)
+        ? 'Indiquez le lien de connexion : il est obligatoire sauf pour un événement sur place.'
+        : 'Saisissez une adresse web complète, commençant par https://.';
+    case 'capacity':
+      return /required/.test(message)
+        ? 'Indiquez le nombre de places sur place : il est obligatoire sauf pour un événement en ligne.'
+        : 'Saisissez un nombre de places entier, au moins 1.';
+    case 'onlineCapacity':
+      return /only for hybrid/.test(message)
+        ? 'Les places en ligne ne se donnent que pour un événement hybride : laissez ce champ vide.'
+        : 'Saisissez un nombre de places entier, au moins 1, ou laissez vide (illimité).';
+    case 'registrationOpensAt':
+      return /before the event ends/.test(message) ? 'L’ouverture des inscriptions doit précéder la fin de l’événement.' : 'Indiquez une date et une heure valides.';
     case 'registrationClosesAt':
       if (/after registrationOpensAt/.test(message)) return 'La clôture des inscriptions doit suivre leur ouverture.';
       if (/after the event ends/.test(message)) return 'La clôture des inscriptions ne peut pas suivre la fin de l’événement.';
       return 'Indiquez une date et une heure valides.';
-    case 'themes': return 'Choisissez les groupes de travail dans la liste.';
-    case 'departments': return 'Choisissez les départements dans la liste.';
-    default: return 'Cette valeur n’est pas valide.';
+    case 'themes':
+      return 'Choisissez les groupes de travail dans la liste.';
+    case 'departments':
+      return 'Choisissez les départements dans la liste.';
+    default:
+      return 'Cette valeur n’est pas valide.';
   }
 }
 
@@ -127,13 +175,30 @@ export function eventFormView(body: FormBody, fields: Record<string, string>) {
   const value = (k: string) => text(body[k]);
   const input = (id: string, label: string, extra: Record<string, unknown> = {}) => ({ id, name: id, label, value: value(id), error: fields[id], ...extra });
   const checks = (id: string, legend: string, items: Array<{ code: string; label: string }>, hint: string) => ({
-    id, name: id, legend, hint, multiple: true, small: true, error: fields[id],
+    id,
+    name: id,
+    legend,
+    hint,
+    multiple: true,
+    small: true,
+    error: fields[id],
     options: items.map((i) => ({ ...i, selected: list(body[id]).includes(i.code) })),
   });
   return {
     title: input('title', 'Titre', { required: true }),
-    kind: { ...input('kind', 'Type d’événement', { required: true }), options: Object.entries(EVENT_KIND_LABELS).map(([code, label]) => ({ code, label, selected: code === value('kind') })) },
-    format: { id: 'format', name: 'format', legend: 'Format', required: true, inline: true, error: fields.format, options: Object.entries(EVENT_FORMAT_LABELS).map(([code, label]) => ({ code, label, selected: code === value('format') })) },
+    kind: {
+      ...input('kind', 'Type d’événement', { required: true }),
+      options: Object.entries(EVENT_KIND_LABELS).map(([code, label]) => ({ code, label, selected: code === value('kind') })),
+    },
+    format: {
+      id: 'format',
+      name: 'format',
+      legend: 'Format',
+      required: true,
+      inline: true,
+      error: fields.format,
+      options: Object.entries(EVENT_FORMAT_LABELS).map(([code, label]) => ({ code, label, selected: code === value('format') })),
+    },
     description: input('description', 'Description', { multiline: true, hint: 'Facultatif. Présentée sur la page publique.' }),
     dates: [
       input('startsAt', 'Début', { type: 'datetime-local', required: true, hint: 'Heure de Paris.' }),
@@ -155,6 +220,11 @@ export function eventFormView(body: FormBody, fields: Record<string, string>) {
       input('registrationClosesAt', 'Clôture des inscriptions', { type: 'datetime-local', hint: 'Facultatif : au début de l’événement.' }),
     ],
     themes: checks('themes', 'Groupes de travail', THEMES, 'Facultatif.'),
-    departments: checks('departments', 'Départements concernés', DEPARTMENTS.slice(0, 13).map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })), 'Facultatif.'),
+    departments: checks(
+      'departments',
+      'Départements concernés',
+      DEPARTMENTS.slice(0, 13).map((d) => ({ code: d.code, label: `${d.label} (${d.code})` })),
+      'Facultatif.',
+    ),
   };
 }

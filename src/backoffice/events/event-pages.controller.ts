@@ -88,7 +88,14 @@ export class EventPagesController {
       res.redirect(303, `/gestion/evenements/${id}?publie=1`);
     } catch (error) {
       if (!refusable(error)) throw error;
-      this.pages.send(req, res, 'gestion/event-publish', this.frame(event, 'Publier l’événement', true), { event: { id, title: event.title }, errors: [{ href: null, message: error.detail }] }, error.status);
+      this.pages.send(
+        req,
+        res,
+        'gestion/event-publish',
+        this.frame(event, 'Publier l’événement', true),
+        { event: { id, title: event.title }, errors: [{ href: null, message: error.detail }] },
+        error.status,
+      );
     }
   }
 
@@ -114,13 +121,34 @@ export class EventPagesController {
   private async sendCancel(req: Request, res: Response, event: EventResponseDto, reason: string, errors: FormErrors, status = 200): Promise<void> {
     const stats = await this.stats.forEvent(event.id);
     const emailed = stats.registrations.confirmed + stats.registrations.waitlisted;
-    this.pages.send(req, res, 'gestion/event-cancel', this.frame(event, 'Annuler l’événement', errors.summary.length > 0), {
-      event: { id: event.id, title: event.title, cancelled: event.status === 'cancelled' },
-      emailed,
-      emailedText: emailed === 0 ? 'Personne n’est inscrit : aucun courriel ne partira.' : emailed === 1 ? '1 personne inscrite (confirmée ou en liste d’attente) recevra un courriel d’annulation.' : `${emailed} personnes inscrites (confirmées ou en liste d’attente) recevront un courriel d’annulation.`,
-      errors: errors.summary,
-      reason: { id: 'reason', name: 'reason', label: 'Raison de l’annulation', multiline: true, required: true, hint: 'Elle figure dans le courriel envoyé aux inscrits.', value: reason, error: errors.fields.reason },
-    }, status);
+    this.pages.send(
+      req,
+      res,
+      'gestion/event-cancel',
+      this.frame(event, 'Annuler l’événement', errors.summary.length > 0),
+      {
+        event: { id: event.id, title: event.title, cancelled: event.status === 'cancelled' },
+        emailed,
+        emailedText:
+          emailed === 0
+            ? 'Personne n’est inscrit : aucun courriel ne partira.'
+            : emailed === 1
+              ? '1 personne inscrite (confirmée ou en liste d’attente) recevra un courriel d’annulation.'
+              : `${emailed} personnes inscrites (confirmées ou en liste d’attente) recevront un courriel d’annulation.`,
+        errors: errors.summary,
+        reason: {
+          id: 'reason',
+          name: 'reason',
+          label: 'Raison de l’annulation',
+          multiline: true,
+          required: true,
+          hint: 'Elle figure dans le courriel envoyé aux inscrits.',
+          value: reason,
+          error: errors.fields.reason,
+        },
+      },
+      status,
+    );
   }
 
   private errorsOf(error: DomainError): FormErrors {
@@ -131,15 +159,22 @@ export class EventPagesController {
   private sendForm(req: Request, res: Response, event: EventResponseDto | null, body: FormBody, errors: FormErrors, status = 200): void {
     const title = event ? 'Modifier l’événement' : 'Créer un événement';
     const frame = event ? this.frame(event, title, errors.summary.length > 0) : { title, invalid: errors.summary.length > 0, section: 'events' as const };
-    this.pages.send(req, res, 'gestion/event-form', frame, {
-      heading: title,
-      action: event ? `/gestion/evenements/${event.id}/modifier` : '/gestion/evenements',
-      submit: event ? 'Enregistrer les modifications' : 'Créer l’événement (brouillon)',
-      cancelHref: event ? `/gestion/evenements/${event.id}` : '/gestion',
-      errors: errors.summary,
-      errorsPlural: errors.summary.length > 1,
-      form: eventFormView(body, errors.fields),
-    }, status);
+    this.pages.send(
+      req,
+      res,
+      'gestion/event-form',
+      frame,
+      {
+        heading: title,
+        action: event ? `/gestion/evenements/${event.id}/modifier` : '/gestion/evenements',
+        submit: event ? 'Enregistrer les modifications' : 'Créer l’événement (brouillon)',
+        cancelHref: event ? `/gestion/evenements/${event.id}` : '/gestion',
+        errors: errors.summary,
+        errorsPlural: errors.summary.length > 1,
+        form: eventFormView(body, errors.fields),
+      },
+      status,
+    );
   }
 
   private frame(event: EventResponseDto, title: string, invalid = false) {

@@ -45,7 +45,14 @@ export class MessagesPagesController {
   ) {}
 
   @Get()
-  async outbox(@Param('id', eventId) id: string, @Query('status') status: unknown, @Query('envoye') queued: unknown, @Query('relance') retried: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async outbox(
+    @Param('id', eventId) id: string,
+    @Query('status') status: unknown,
+    @Query('envoye') queued: unknown,
+    @Query('relance') retried: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const event = await requireEvent(this.events, id);
     const wanted = typeof status === 'string' && status in MESSAGE_STATUS_LABELS ? status : undefined;
     const query = await validateAs(MessageQueryDto, { status: wanted, limit: PAGE_SIZE, offset: 0 });
@@ -57,7 +64,14 @@ export class MessagesPagesController {
       queued: typeof queued === 'string' && /^\d+$/.test(queued) ? Number(queued) : null,
       retried: retried === '1',
       statuses: Object.entries(MESSAGE_STATUS_LABELS).map(([code, label]) => ({ code, label, selected: code === wanted })),
-      rows: items.map((m) => ({ ...m, reason: reasonLabel(m.reason), statusLabel: MESSAGE_STATUS_LABELS[m.status] ?? m.status, dead: m.status === 'dead', sentAt: isoLabel(m.sentAt), createdAt: isoLabel(m.createdAt) })),
+      rows: items.map((m) => ({
+        ...m,
+        reason: reasonLabel(m.reason),
+        statusLabel: MESSAGE_STATUS_LABELS[m.status] ?? m.status,
+        dead: m.status === 'dead',
+        sentAt: isoLabel(m.sentAt),
+        createdAt: isoLabel(m.createdAt),
+      })),
     });
   }
 
@@ -91,7 +105,10 @@ export class MessagesPagesController {
         event: { id: event.id, title: event.title },
         form: { ...form, subject: input.subject, body: input.body },
         paragraphs: input.body.split(/\n{2,}/).map((p) => p.split('\n')),
-        audienceLabel: input.audience === 'session' ? `Les participants de l’atelier « ${sessions.find((s) => s.sessionId === input.sessionId)?.title ?? ''} »` : AUDIENCES.find((a) => a.code === input.audience)!.label,
+        audienceLabel:
+          input.audience === 'session'
+            ? `Les participants de l’atelier « ${sessions.find((s) => s.sessionId === input.sessionId)?.title ?? ''} »`
+            : AUDIENCES.find((a) => a.code === input.audience)!.label,
         count,
         nobody: count === 0,
       });
@@ -116,23 +133,49 @@ export class MessagesPagesController {
   private async renderForm(req: Request, res: Response, id: string, form: BroadcastForm, errors: FormErrors, status = 200): Promise<void> {
     const event = await requireEvent(this.events, id);
     const workshops = (await this.stats.needs(event.id)).sessions;
-    this.pages.send(req, res, 'gestion/broadcast', { ...eventOfficeFrame(event, 'Écrire aux participants'), invalid: errors.summary.length > 0 }, {
-      event: { id: event.id, title: event.title },
-      errors: errors.summary,
-      errorsPlural: errors.summary.length > 1,
-      subject: { id: 'subject', name: 'subject', label: 'Objet', required: true, value: form.subject, error: errors.fields.subject },
-      body: { id: 'body', name: 'body', label: 'Message', hint: 'Texte simple ; une ligne vide sépare les paragraphes. Le lien de gestion de chaque personne est ajouté à la fin.', multiline: true, required: true, value: form.body, error: errors.fields.body },
-      audiences: AUDIENCES.map((a) => ({ ...a, checked: a.code === form.audience })),
-      audienceError: errors.fields.audience,
-      sessionError: errors.fields.sessionId,
-      workshops: workshops.map((s) => ({ code: s.sessionId, label: s.title, selected: s.sessionId === form.sessionId })),
-    }, status);
+    this.pages.send(
+      req,
+      res,
+      'gestion/broadcast',
+      { ...eventOfficeFrame(event, 'Écrire aux participants'), invalid: errors.summary.length > 0 },
+      {
+        event: { id: event.id, title: event.title },
+        errors: errors.summary,
+        errorsPlural: errors.summary.length > 1,
+        subject: { id: 'subject', name: 'subject', label: 'Objet', required: true, value: form.subject, error: errors.fields.subject },
+        body: {
+          id: 'body',
+          name: 'body',
+          label: 'Message',
+          hint: 'Texte simple ; une ligne vide sépare les paragraphes. Le lien de gestion de chaque personne est ajouté à la fin.',
+          multiline: true,
+          required: true,
+          value: form.body,
+          error: errors.fields.body,
+        },
+        audiences: AUDIENCES.map((a) => ({ ...a, checked: a.code === form.audience })),
+        audienceError: errors.fields.audience,
+        sessionError: errors.fields.sessionId,
+        workshops: workshops.map((s) => ({ code: s.sessionId, label: s.title, selected: s.sessionId === form.sessionId })),
+      },
+      status,
+    );
   }
 }
 
-const formOf = (body: Record<string, unknown>): BroadcastForm => ({ subject: text(body.subject), body: text(body.body), audience: text(body.audience), sessionId: text(body.sessionId) });
+const formOf = (body: Record<string, unknown>): BroadcastForm => ({
+  subject: text(body.subject),
+  body: text(body.body),
+  audience: text(body.audience),
+  sessionId: text(body.sessionId),
+});
 
-const inputOf = (form: BroadcastForm) => ({ subject: form.subject, body: form.body, audience: form.audience, ...(form.audience === 'session' ? { sessionId: form.sessionId } : {}) });
+const inputOf = (form: BroadcastForm) => ({
+  subject: form.subject,
+  body: form.body,
+  audience: form.audience,
+  ...(form.audience === 'session' ? { sessionId: form.sessionId } : {}),
+});
 
 /**
  * The form as sent, read past the generic body pipe: a message spans lines, which only the DTO

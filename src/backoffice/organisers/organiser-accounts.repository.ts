@@ -47,10 +47,14 @@ export class OrganiserAccountsRepository {
   }
 
   async insertInvitation(i: { id: string; organiserId: string; tokenHash: string; invitedBy: string; now: Date; expiresAt: Date }, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO organiser_invitation (id, organiser_id, token_hash, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [i.id, i.organiserId, i.tokenHash, i.invitedBy, i.now, i.expiresAt],
-    );
+    await manager.query(`INSERT INTO organiser_invitation (id, organiser_id, token_hash, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      i.id,
+      i.organiserId,
+      i.tokenHash,
+      i.invitedBy,
+      i.now,
+      i.expiresAt,
+    ]);
   }
 
   async findOpenInvitation(tokenHash: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<OpenInvitation | null> {
@@ -73,7 +77,10 @@ export class OrganiserAccountsRepository {
   /** Deactivates an active organiser; answers whether it did. Locks the organisers so the last active one cannot go. */
   async deactivate(id: string, now: Date, manager: EntityManager): Promise<'deactivated' | 'not_found' | 'last_one'> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('organisers', 0))`);
-    const [{ active }]: Array<{ active: number }> = await manager.query(`SELECT count(*)::int AS active FROM organiser WHERE deactivated_at IS NULL AND password_hash IS NOT NULL AND id <> $1`, [id]);
+    const [{ active }]: Array<{ active: number }> = await manager.query(
+      `SELECT count(*)::int AS active FROM organiser WHERE deactivated_at IS NULL AND password_hash IS NOT NULL AND id <> $1`,
+      [id],
+    );
     if (active === 0) return 'last_one';
     const result: unknown = await manager.query(`UPDATE organiser SET deactivated_at = $2 WHERE id = $1 AND deactivated_at IS NULL RETURNING id`, [id, now]);
     if (!rowsOf(result).length) return 'not_found';

@@ -35,7 +35,10 @@ export class OrganisersPagesController {
       res.redirect(303, '/gestion/organisateurs?invite=1');
     } catch (error) {
       if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      const errors = error.code === 'organiser-exists' ? { fields: { email: error.detail }, summary: [{ href: '#email', message: error.detail }] } : formErrors(error, WORDING, ['name', 'email']);
+      const errors =
+        error.code === 'organiser-exists'
+          ? { fields: { email: error.detail }, summary: [{ href: '#email', message: error.detail }] }
+          : formErrors(error, WORDING, ['name', 'email']);
       await this.send(req, res, body, errors, error.status);
     }
   }
@@ -63,18 +66,38 @@ export class OrganisersPagesController {
         ? { label: 'Désactivé', badge: 'fr-badge--error' }
         : o.hasPassword
           ? { label: 'Actif', badge: 'fr-badge--success' }
-          : { label: o.invitationExpiresAt ? `Invité (lien valable jusqu’au ${formatFrenchAt(new Date(o.invitationExpiresAt), 'Europe/Paris')})` : 'Invité (lien expiré)', badge: 'fr-badge--info' },
+          : {
+              label: o.invitationExpiresAt ? `Invité (lien valable jusqu’au ${formatFrenchAt(new Date(o.invitationExpiresAt), 'Europe/Paris')})` : 'Invité (lien expiré)',
+              badge: 'fr-badge--info',
+            },
     }));
-    this.pages.send(req, res, 'gestion/organisers', { title: 'Organisateurs', invalid: errors.summary.length > 0, section: 'organisers' }, {
-      organisers,
-      invited: req.query.invite === '1',
-      deactivated: req.query.desactive === '1',
-      errors: errors.summary,
-      errorsTitle,
-      fields: [
-        { id: 'name', name: 'name', label: 'Prénom et nom', required: true, autocomplete: 'off', value: text(body.name), error: errors.fields.name },
-        { id: 'email', name: 'email', label: 'Adresse électronique', type: 'email', required: true, autocomplete: 'off', value: text(body.email), error: errors.fields.email, hint: 'Le lien pour choisir le mot de passe y est envoyé ; il expire après 48 heures.' },
-      ],
-    }, status);
+    this.pages.send(
+      req,
+      res,
+      'gestion/organisers',
+      { title: 'Organisateurs', invalid: errors.summary.length > 0, section: 'organisers' },
+      {
+        organisers,
+        invited: req.query.invite === '1',
+        deactivated: req.query.desactive === '1',
+        errors: errors.summary,
+        errorsTitle,
+        fields: [
+          { id: 'name', name: 'name', label: 'Prénom et nom', required: true, autocomplete: 'off', value: text(body.name), error: errors.fields.name },
+          {
+            id: 'email',
+            name: 'email',
+            label: 'Adresse électronique',
+            type: 'email',
+            required: true,
+            autocomplete: 'off',
+            value: text(body.email),
+            error: errors.fields.email,
+            hint: 'Le lien pour choisir le mot de passe y est envoyé ; il expire après 48 heures.',
+          },
+        ],
+      },
+      status,
+    );
   }
 }

@@ -42,16 +42,41 @@ export class PasswordPagesController {
   }
 
   private sendForm(req: Request, res: Response, token: string, email: string, errors: FormErrors, status = 200): void {
-    this.pages.send(res, 'gestion/choose-password', { title: 'Choisir votre mot de passe', invalid: errors.summary.length > 0 }, {
-      csrf: this.pages.csrfToken(req, res),
-      action: `/gestion/mot-de-passe/${encodeURIComponent(token)}`,
-      email,
-      errors: errors.summary,
-      errorsPlural: errors.summary.length > 1,
-      fields: [
-        { id: 'password', name: 'password', label: 'Mot de passe', type: 'password', autocomplete: 'new-password', required: true, hint: 'Au moins 12 caractères. Une phrase de plusieurs mots est plus sûre et plus facile à retenir.', value: '', error: errors.fields.password },
-        { id: 'confirmation', name: 'confirmation', label: 'Le même mot de passe, une seconde fois', type: 'password', autocomplete: 'new-password', required: true, value: '', error: errors.fields.confirmation },
-      ],
-    }, { status, personal: true });
+    this.pages.send(
+      res,
+      'gestion/choose-password',
+      { title: 'Choisir votre mot de passe', invalid: errors.summary.length > 0 },
+      {
+        csrf: this.pages.csrfToken(req, res),
+        action: `/gestion/mot-de-passe/${encodeURIComponent(token)}`,
+        email,
+        errors: errors.summary,
+        errorsPlural: errors.summary.length > 1,
+        fields: [
+          {
+            id: 'password',
+            name: 'password',
+            label: 'Mot de passe',
+            type: 'password',
+            autocomplete: 'new-password',
+            required: true,
+            hint: 'Au moins 12 caractères. Une phrase de plusieurs mots est plus sûre et plus facile à retenir.',
+            value: '',
+            error: errors.fields.password,
+          },
+          {
+            id: 'confirmation',
+            name: 'confirmation',
+            label: 'Le même mot de passe, une seconde fois',
+            type: 'password',
+            autocomplete: 'new-password',
+            required: true,
+            value: '',
+            error: errors.fields.confirmation,
+          },
+        ],
+      },
+      { status, personal: true },
+    );
   }
 }

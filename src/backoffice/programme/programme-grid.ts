@@ -39,7 +39,7 @@ export interface DayGrid {
 export function eventDays(startsAt: string, endsAt: string, timeZone: string): string[] {
   const last = localDate(new Date(new Date(endsAt).getTime() - 1), timeZone);
   const days: string[] = [];
-  for (let d = localDate(new Date(startsAt), timeZone); d <= last && days.length < 40; ) {
+  for (let d = localDate(new Date(startsAt), timeZone); d <= last && days.length < 40;) {
     days.push(d);
     const next = new Date(`${d}T12:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
@@ -68,7 +68,10 @@ export function buildDayGrids(
     title: s.title,
     type: label(SESSION_TYPE_LABELS, s.type),
     when: `${time(s.startsAt)} – ${time(s.endsAt)}`,
-    speakers: s.speakerIds.map((id) => speakerNames.get(id) ?? '').filter(Boolean).join(', '),
+    speakers: s.speakerIds
+      .map((id) => speakerNames.get(id) ?? '')
+      .filter(Boolean)
+      .join(', '),
     editing: s.id === editingId,
   });
   return days.map((date) => {

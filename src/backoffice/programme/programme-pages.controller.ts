@@ -101,11 +101,19 @@ export class ProgrammePagesController {
     const event = await this.event(req, id);
     const capacity = text(body.capacity).trim();
     try {
-      await this.rooms.create(id, await validateAs(CreateRoomDto, { name: text(body.name).trim(), capacity: capacity === '' ? null : /^\d{1,9}$/.test(capacity) ? Number(capacity) : capacity }));
+      await this.rooms.create(
+        id,
+        await validateAs(CreateRoomDto, { name: text(body.name).trim(), capacity: capacity === '' ? null : /^\d{1,9}$/.test(capacity) ? Number(capacity) : capacity }),
+      );
       res.redirect(303, `/gestion/evenements/${id}/programme#salles`);
     } catch (error) {
       if (!refusable(error)) throw error;
-      const errors = formErrors(error, { name: 'Donnez un nom à la salle (120 caractères au plus), différent des autres salles.', capacity: 'Saisissez un nombre de places entier, au moins 1, ou laissez vide.' }, ['name', 'capacity'], { name: 'room-name', capacity: 'room-capacity' });
+      const errors = formErrors(
+        error,
+        { name: 'Donnez un nom à la salle (120 caractères au plus), différent des autres salles.', capacity: 'Saisissez un nombre de places entier, au moins 1, ou laissez vide.' },
+        ['name', 'capacity'],
+        { name: 'room-name', capacity: 'room-capacity' },
+      );
       await this.send(req, res, event, { room: { body, errors } }, error.status);
     }
   }
@@ -126,14 +134,24 @@ export class ProgrammePagesController {
   async addSpeaker(@Param('id', ID) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const event = await this.event(req, id);
     try {
-      const input = { fullName: text(body.fullName).trim(), jobTitle: optionalText(body.jobTitle)?.trim() ?? null, organisation: optionalText(body.organisation)?.trim() ?? null, email: optionalText(body.email)?.trim() ?? null };
+      const input = {
+        fullName: text(body.fullName).trim(),
+        jobTitle: optionalText(body.jobTitle)?.trim() ?? null,
+        organisation: optionalText(body.organisation)?.trim() ?? null,
+        email: optionalText(body.email)?.trim() ?? null,
+      };
       await this.speakers.create(id, await validateAs(CreateSpeakerDto, input));
       res.redirect(303, `/gestion/evenements/${id}/programme#intervenants`);
     } catch (error) {
       if (!refusable(error)) throw error;
       const errors = formErrors(
         error,
-        { fullName: 'Indiquez le nom de l’intervenant (200 caractères au plus).', jobTitle: 'La fonction compte 200 caractères au plus.', organisation: 'L’organisation compte 200 caractères au plus.', email: 'Saisissez une adresse électronique valide, par exemple nom@domaine.fr.' },
+        {
+          fullName: 'Indiquez le nom de l’intervenant (200 caractères au plus).',
+          jobTitle: 'La fonction compte 200 caractères au plus.',
+          organisation: 'L’organisation compte 200 caractères au plus.',
+          email: 'Saisissez une adresse électronique valide, par exemple nom@domaine.fr.',
+        },
         ['fullName', 'jobTitle', 'organisation', 'email'],
         { fullName: 'speaker-fullName', jobTitle: 'speaker-jobTitle', organisation: 'speaker-organisation', email: 'speaker-email' },
       );
@@ -171,46 +189,62 @@ export class ProgrammePagesController {
     const editing = sent.session?.sessionId ?? null;
     const sessionForm = sent.session ?? { body: { day: days[0], type: 'workshop' }, errors: NO_ERRORS, sessionId: null };
     const editingTitle = editing ? sessions.items.find((s) => s.id === editing)?.title : undefined;
-    const field = (prefix: string, body: FormBody, errors: FormErrors) => (k: string, lbl: string, extra: Record<string, unknown> = {}) => ({ id: `${prefix}-${k}`, name: k, label: lbl, value: text(body[k]), error: errors.fields[k], ...extra });
+    const field =
+      (prefix: string, body: FormBody, errors: FormErrors) =>
+      (k: string, lbl: string, extra: Record<string, unknown> = {}) => ({ id: `${prefix}-${k}`, name: k, label: lbl, value: text(body[k]), error: errors.fields[k], ...extra });
     const room = sent.room ?? { body: {}, errors: NO_ERRORS };
     const speaker = sent.speaker ?? { body: {}, errors: NO_ERRORS };
     const roomField = field('room', room.body, room.errors);
     const speakerField = field('speaker', speaker.body, speaker.errors);
     const invalid = [sent.session, sent.room, sent.speaker].some((f) => f && f.errors.summary.length > 0);
-    this.pages.send(req, res, 'gestion/programme', { title: `Programme — ${event.title}`, invalid, breadcrumb: [{ label: event.title, href: `/gestion/evenements/${event.id}` }], section: 'events' }, {
-      event: { id: event.id, title: event.title, cancelled: event.status === 'cancelled' },
-      notice: req.query.ajout === '1' ? 'La session est ajoutée au programme.' : req.query.modification === '1' ? 'La session est modifiée.' : req.query.suppression === '1' ? 'La session est supprimée.' : null,
-      grids: buildDayGrids(days, sessions.items, rooms.items, names, event.timezone, editing),
-      session: {
-        editing,
-        heading: editing ? `Modifier « ${editingTitle ?? 'la session'} »` : 'Ajouter une session',
-        action: editing ? `/gestion/evenements/${event.id}/programme/sessions/${editing}` : `/gestion/evenements/${event.id}/programme/sessions`,
-        errors: sessionForm.errors.summary,
-        errorsPlural: sessionForm.errors.summary.length > 1,
-        errorsTitle: sessionForm.errors.summary.length ? 'La session n’a pas été enregistrée' : undefined,
-        form: sessionFormView(sessionForm.body, sessionForm.errors.fields, {
-          days,
-          rooms: rooms.items,
-          speakers: speakers.items,
-          actions: actions.items.filter((a) => a.status !== 'rejected'),
-        }),
+    this.pages.send(
+      req,
+      res,
+      'gestion/programme',
+      { title: `Programme — ${event.title}`, invalid, breadcrumb: [{ label: event.title, href: `/gestion/evenements/${event.id}` }], section: 'events' },
+      {
+        event: { id: event.id, title: event.title, cancelled: event.status === 'cancelled' },
+        notice:
+          req.query.ajout === '1'
+            ? 'La session est ajoutée au programme.'
+            : req.query.modification === '1'
+              ? 'La session est modifiée.'
+              : req.query.suppression === '1'
+                ? 'La session est supprimée.'
+                : null,
+        grids: buildDayGrids(days, sessions.items, rooms.items, names, event.timezone, editing),
+        session: {
+          editing,
+          heading: editing ? `Modifier « ${editingTitle ?? 'la session'} »` : 'Ajouter une session',
+          action: editing ? `/gestion/evenements/${event.id}/programme/sessions/${editing}` : `/gestion/evenements/${event.id}/programme/sessions`,
+          errors: sessionForm.errors.summary,
+          errorsPlural: sessionForm.errors.summary.length > 1,
+          errorsTitle: sessionForm.errors.summary.length ? 'La session n’a pas été enregistrée' : undefined,
+          form: sessionFormView(sessionForm.body, sessionForm.errors.fields, {
+            days,
+            rooms: rooms.items,
+            speakers: speakers.items,
+            actions: actions.items.filter((a) => a.status !== 'rejected'),
+          }),
+        },
+        rooms: {
+          items: rooms.items,
+          errors: room.errors.summary,
+          fields: [roomField('name', 'Nom de la salle', { required: true }), roomField('capacity', 'Places', { type: 'number', hint: 'Vide : non limité.' })],
+        },
+        speakers: {
+          items: speakers.items,
+          errors: speaker.errors.summary,
+          fields: [
+            speakerField('fullName', 'Nom', { required: true, autocomplete: 'off' }),
+            speakerField('jobTitle', 'Fonction'),
+            speakerField('organisation', 'Organisation'),
+            speakerField('email', 'Adresse électronique', { type: 'email', hint: 'Facultatif, jamais publiée.' }),
+          ],
+        },
+        checks: checksView(checks, event.timezone),
       },
-      rooms: {
-        items: rooms.items,
-        errors: room.errors.summary,
-        fields: [roomField('name', 'Nom de la salle', { required: true }), roomField('capacity', 'Places', { type: 'number', hint: 'Vide : non limité.' })],
-      },
-      speakers: {
-        items: speakers.items,
-        errors: speaker.errors.summary,
-        fields: [
-          speakerField('fullName', 'Nom', { required: true, autocomplete: 'off' }),
-          speakerField('jobTitle', 'Fonction'),
-          speakerField('organisation', 'Organisation'),
-          speakerField('email', 'Adresse électronique', { type: 'email', hint: 'Facultatif, jamais publiée.' }),
-        ],
-      },
-      checks: checksView(checks, event.timezone),
-    }, status);
+      status,
+    );
   }
 }

@@ -44,9 +44,17 @@ const hhmm = (iso: string, timeZone: string) => {
 
 export function formFromSession(s: SessionResponseDto, timeZone: string): FormBody {
   return {
-    title: s.title, type: s.type, day: localDate(new Date(s.startsAt), timeZone), start: hhmm(s.startsAt, timeZone), end: hhmm(s.endsAt, timeZone),
-    roomId: s.roomId ?? '', speakerIds: s.speakerIds, themes: s.themes, actionIds: s.actionIds,
-    capacity: s.capacity === null ? '' : String(s.capacity), description: s.description ?? '',
+    title: s.title,
+    type: s.type,
+    day: localDate(new Date(s.startsAt), timeZone),
+    start: hhmm(s.startsAt, timeZone),
+    end: hhmm(s.endsAt, timeZone),
+    roomId: s.roomId ?? '',
+    speakerIds: s.speakerIds,
+    themes: s.themes,
+    actionIds: s.actionIds,
+    capacity: s.capacity === null ? '' : String(s.capacity),
+    description: s.description ?? '',
   };
 }
 
@@ -54,18 +62,30 @@ function frenchFor(control: string, message: string): string {
   const within = /within the event \((.*)\)/.exec(message);
   if (within) return `La session doit se tenir pendant l’événement (${within[1]}).`;
   switch (control) {
-    case 'title': return 'Donnez un titre à la session (200 caractères au plus).';
-    case 'type': return 'Choisissez le type de session.';
-    case 'day': return 'Choisissez le jour.';
-    case 'start': return 'Indiquez l’heure de début, par exemple 09:30.';
-    case 'end': return /after startsAt/.test(message) ? 'La fin doit être après le début.' : 'Indiquez l’heure de fin, par exemple 10:30.';
-    case 'roomId': return 'Choisissez une salle de l’événement.';
-    case 'speakerIds': return 'Choisissez des intervenants de l’événement.';
-    case 'capacity': return 'Saisissez un nombre de places entier, au moins 1, ou laissez vide.';
-    case 'themes': return 'Choisissez les groupes de travail dans la liste.';
-    case 'actionIds': return 'Choisissez des actions remarquables de l’événement.';
-    case 'description': return 'La description compte 10 000 caractères au plus.';
-    default: return 'Cette valeur n’est pas valide.';
+    case 'title':
+      return 'Donnez un titre à la session (200 caractères au plus).';
+    case 'type':
+      return 'Choisissez le type de session.';
+    case 'day':
+      return 'Choisissez le jour.';
+    case 'start':
+      return 'Indiquez l’heure de début, par exemple 09:30.';
+    case 'end':
+      return /after startsAt/.test(message) ? 'La fin doit être après le début.' : 'Indiquez l’heure de fin, par exemple 10:30.';
+    case 'roomId':
+      return 'Choisissez une salle de l’événement.';
+    case 'speakerIds':
+      return 'Choisissez des intervenants de l’événement.';
+    case 'capacity':
+      return 'Saisissez un nombre de places entier, au moins 1, ou laissez vide.';
+    case 'themes':
+      return 'Choisissez les groupes de travail dans la liste.';
+    case 'actionIds':
+      return 'Choisissez des actions remarquables de l’événement.';
+    case 'description':
+      return 'La description compte 10 000 caractères au plus.';
+    default:
+      return 'Cette valeur n’est pas valide.';
   }
 }
 
@@ -102,23 +122,55 @@ export function sessionFormView(body: FormBody, fields: Record<string, string>, 
   const id = (k: string) => `session-${k}`;
   const input = (k: string, lbl: string, extra: Record<string, unknown> = {}) => ({ id: id(k), name: k, label: lbl, value: value(k), error: fields[k], ...extra });
   const select = (k: string, lbl: string, options: Array<{ code: string; label: string }>, extra: Record<string, unknown> = {}) => ({
-    ...input(k, lbl, extra), options: options.map((o) => ({ ...o, selected: o.code === value(k) })),
+    ...input(k, lbl, extra),
+    options: options.map((o) => ({ ...o, selected: o.code === value(k) })),
   });
   const checks = (k: string, legend: string, options: Array<{ code: string; label: string }>, hint: string) => ({
-    id: id(k), name: k, legend, hint, multiple: true, small: true, error: fields[k],
+    id: id(k),
+    name: k,
+    legend,
+    hint,
+    multiple: true,
+    small: true,
+    error: fields[k],
     options: options.map((o) => ({ ...o, selected: list(body[k]).includes(o.code) })),
   });
   return {
     title: input('title', 'Titre', { required: true }),
-    type: select('type', 'Type', Object.entries(SESSION_TYPE_LABELS).map(([code, l]) => ({ code, label: l })), { required: true }),
-    day: select('day', 'Jour', choices.days.map((d) => ({ code: d, label: frenchLocalDate(d) })), { required: true }),
+    type: select(
+      'type',
+      'Type',
+      Object.entries(SESSION_TYPE_LABELS).map(([code, l]) => ({ code, label: l })),
+      { required: true },
+    ),
+    day: select(
+      'day',
+      'Jour',
+      choices.days.map((d) => ({ code: d, label: frenchLocalDate(d) })),
+      { required: true },
+    ),
     start: input('start', 'Début', { type: 'time', required: true, hint: 'Par exemple 09:30.' }),
     end: input('end', 'Fin', { type: 'time', required: true, hint: 'Par exemple 10:30.' }),
-    roomId: select('roomId', 'Salle', choices.rooms.map((r) => ({ code: r.id, label: r.name })), { placeholder: 'Sans salle' }),
-    speakerIds: checks('speakerIds', 'Intervenants', choices.speakers.map((s) => ({ code: s.id, label: s.fullName })), choices.speakers.length ? 'Cochez les intervenants.' : 'Ajoutez d’abord des intervenants plus bas.'),
+    roomId: select(
+      'roomId',
+      'Salle',
+      choices.rooms.map((r) => ({ code: r.id, label: r.name })),
+      { placeholder: 'Sans salle' },
+    ),
+    speakerIds: checks(
+      'speakerIds',
+      'Intervenants',
+      choices.speakers.map((s) => ({ code: s.id, label: s.fullName })),
+      choices.speakers.length ? 'Cochez les intervenants.' : 'Ajoutez d’abord des intervenants plus bas.',
+    ),
     capacity: input('capacity', 'Places (ateliers)', { type: 'number', hint: 'Vide : la capacité de la salle, ou illimité.' }),
     themes: checks('themes', 'Groupes de travail', THEMES, 'Facultatif.'),
-    actionIds: checks('actionIds', 'Actions remarquables présentées', choices.actions.map((a) => ({ code: a.id, label: a.status === 'selected' ? a.title : `${a.title} (${label(ACTION_STATUS, a.status)})` })), choices.actions.length ? 'Facultatif.' : 'Aucune action remarquable pour l’instant.'),
+    actionIds: checks(
+      'actionIds',
+      'Actions remarquables présentées',
+      choices.actions.map((a) => ({ code: a.id, label: a.status === 'selected' ? a.title : `${a.title} (${label(ACTION_STATUS, a.status)})` })),
+      choices.actions.length ? 'Facultatif.' : 'Aucune action remarquable pour l’instant.',
+    ),
     description: input('description', 'Description', { multiline: true, hint: 'Facultatif.' }),
   };
 }

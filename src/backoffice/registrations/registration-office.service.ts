@@ -24,7 +24,11 @@ export class RegistrationOfficeService {
     return {
       event,
       registration,
-      messages: messages.map((m) => ({ ...m, createdAt: toZonedIso(new Date(m.createdAt), event.timezone), sentAt: m.sentAt ? toZonedIso(new Date(m.sentAt), event.timezone) : null })),
+      messages: messages.map((m) => ({
+        ...m,
+        createdAt: toZonedIso(new Date(m.createdAt), event.timezone),
+        sentAt: m.sentAt ? toZonedIso(new Date(m.sentAt), event.timezone) : null,
+      })),
     };
   }
 }

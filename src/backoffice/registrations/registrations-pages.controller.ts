@@ -40,7 +40,7 @@ export class RegistrationsPagesController {
   async list(@Param('id', eventId) id: string, @Query() raw: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const event = await requireEvent(this.events, id);
     const filter: Record<string, string> = {};
-    for (const key of FILTERS) if (typeof raw[key] === 'string' && raw[key]) filter[key] = (raw[key]).slice(0, 200);
+    for (const key of FILTERS) if (typeof raw[key] === 'string' && raw[key]) filter[key] = raw[key].slice(0, 200);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof raw.page === 'string' ? raw.page : '1', 10) || 1));
     let query: RegistrationQueryDto;
     let invalid: string | null = null;
@@ -83,21 +83,44 @@ export class RegistrationsPagesController {
   }
 
   @Get('inscriptions/:regId')
-  async detail(@Param('id', eventId) id: string, @Param('regId', registrationId) regId: string, @Query('annulee') cancelled: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async detail(
+    @Param('id', eventId) id: string,
+    @Param('regId', registrationId) regId: string,
+    @Query('annulee') cancelled: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const { event, registration: r, messages } = await this.office.detail(id, regId);
     const row = registrationRow(r);
-    this.pages.send(req, res, 'gestion/registration', { ...eventOfficeFrame(event, row.fullName), breadcrumb: [{ label: event.title, href: `/gestion/evenements/${event.id}` }, { label: 'Inscriptions', href: `/gestion/evenements/${event.id}/inscriptions` }] }, {
-      event: { id: event.id, title: event.title },
-      r,
-      row,
-      justCancelled: cancelled === '1',
-      consentAt: isoLabel(r.consentAt),
-      photoConsentAt: isoLabel(r.photoConsentAt),
-      createdAt: isoLabel(r.createdAt),
-      sessions: r.sessions.map((s) => ({ ...s, status: STATUS_LABELS[s.status]?.label ?? s.status })),
-      messages: messages.map((m) => ({ reason: reasonLabel(m.reason), status: MESSAGE_STATUS_LABELS[m.status] ?? m.status, createdAt: isoLabel(m.createdAt), sentAt: isoLabel(m.sentAt) })),
-      cancellable: r.status !== 'cancelled',
-    });
+    this.pages.send(
+      req,
+      res,
+      'gestion/registration',
+      {
+        ...eventOfficeFrame(event, row.fullName),
+        breadcrumb: [
+          { label: event.title, href: `/gestion/evenements/${event.id}` },
+          { label: 'Inscriptions', href: `/gestion/evenements/${event.id}/inscriptions` },
+        ],
+      },
+      {
+        event: { id: event.id, title: event.title },
+        r,
+        row,
+        justCancelled: cancelled === '1',
+        consentAt: isoLabel(r.consentAt),
+        photoConsentAt: isoLabel(r.photoConsentAt),
+        createdAt: isoLabel(r.createdAt),
+        sessions: r.sessions.map((s) => ({ ...s, status: STATUS_LABELS[s.status]?.label ?? s.status })),
+        messages: messages.map((m) => ({
+          reason: reasonLabel(m.reason),
+          status: MESSAGE_STATUS_LABELS[m.status] ?? m.status,
+          createdAt: isoLabel(m.createdAt),
+          sentAt: isoLabel(m.sentAt),
+        })),
+        cancellable: r.status !== 'cancelled',
+      },
+    );
   }
 
   @Get('inscriptions/:regId/annuler')
@@ -105,7 +128,12 @@ export class RegistrationsPagesController {
     const { event, registration: r } = await this.office.detail(id, regId);
     const row = registrationRow(r);
     if (r.status === 'cancelled') return res.redirect(303, `/gestion/evenements/${event.id}/inscriptions/${r.id}`);
-    this.pages.send(req, res, 'gestion/registration-cancel', eventOfficeFrame(event, `Annuler l’inscription de ${row.fullName}`), { event: { id: event.id, title: event.title }, r, row, confirmed: r.status === 'confirmed' });
+    this.pages.send(req, res, 'gestion/registration-cancel', eventOfficeFrame(event, `Annuler l’inscription de ${row.fullName}`), {
+      event: { id: event.id, title: event.title },
+      r,
+      row,
+      confirmed: r.status === 'confirmed',
+    });
   }
 
   @Post('inscriptions/:regId/annuler')

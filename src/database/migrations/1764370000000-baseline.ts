@@ -750,9 +750,34 @@ const STATEMENTS: string[] = [
 ];
 
 /** Everything the baseline created. */
-const TABLES = ['broadcast', 'event', 'highlighted_action', 'login_failure', 'organiser', 'outgoing_mail', 'programme_revision', 'rate_window', 'registration', 'registration_tally', 'room', 'session', 'session_action', 'session_choice', 'session_speaker', 'session_tally', 'speaker'];
+const TABLES = [
+  'broadcast',
+  'event',
+  'highlighted_action',
+  'login_failure',
+  'organiser',
+  'outgoing_mail',
+  'programme_revision',
+  'rate_window',
+  'registration',
+  'registration_tally',
+  'room',
+  'session',
+  'session_action',
+  'session_choice',
+  'session_speaker',
+  'session_tally',
+  'speaker',
+];
 const SEQUENCES = ['login_failure_id_seq', 'waitlist_seq'];
-const FUNCTIONS = ['fold(text)', 'programme_changed_notify()', 'register_attendee(jsonb, uuid[], timestamp with time zone)', 'register_attendees(jsonb, timestamp with time zone)', 'registration_tally_track()', 'session_tally_track()'];
+const FUNCTIONS = [
+  'fold(text)',
+  'programme_changed_notify()',
+  'register_attendee(jsonb, uuid[], timestamp with time zone)',
+  'register_attendees(jsonb, timestamp with time zone)',
+  'registration_tally_track()',
+  'session_tally_track()',
+];
 
 /** The migrations the baseline replaced, as a database built before the squash records them. */
 const SQUASHED = [

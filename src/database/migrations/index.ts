@@ -8,4 +8,10 @@ import { OrganiserInvitations1764370000201 } from './1764370000201-organiser-inv
  * In order. A new migration is added here as well as in its own file. Nothing was released before
  * the baseline: it replaced the migrations 1764370000000…1764370000070 (see its comment).
  */
-export const MIGRATIONS = [Baseline1764370000000, RegistrationNeeds1764370000100, RegistrationQuotas1764370000110, BackofficeSessions1764370000200, OrganiserInvitations1764370000201];
+export const MIGRATIONS = [
+  Baseline1764370000000,
+  RegistrationNeeds1764370000100,
+  RegistrationQuotas1764370000110,
+  BackofficeSessions1764370000200,
+  OrganiserInvitations1764370000201,
+];

@@ -21,7 +21,9 @@ describe('renderAgenda', () => {
     expect(text).toContain('Salle Joffre 1 — Avec Nadia Roux');
     expect(text).toContain('Place confirmée');
     expect(text).toContain('Sur liste d’attente (rang 3)');
-    const order = ['Jeudi 11 mars 2027', 'Plénière d’ouverture', 'aide alimentaire', 'Vendredi 12 mars 2027', 'non-recours', 'Plénière de clôture', 'Informations pratiques'].map((s) => text.indexOf(s));
+    const order = ['Jeudi 11 mars 2027', 'Plénière d’ouverture', 'aide alimentaire', 'Vendredi 12 mars 2027', 'non-recours', 'Plénière de clôture', 'Informations pratiques'].map(
+      (s) => text.indexOf(s),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // The waitlisted marker belongs to the waitlisted workshop, not to the confirmed one.

@@ -28,7 +28,13 @@ export function renderAgenda(view: AgendaView, createdAt?: Date): Pdf {
 
   tagged(doc, 'P', () => doc.font(SANS).fontSize(10).fillColor('#555555').text('Mon programme', MARGIN, MARGIN, { width: textWidth }));
   tagged(doc, 'H1', () => doc.font(SANS_BOLD).fontSize(18).fillColor('#000091').text(frenchTypography(view.eventTitle), { width: textWidth }));
-  tagged(doc, 'P', () => doc.font(SANS).fontSize(10.5).fillColor('#000000').text(`${view.eventDates} — ${frenchTypography(view.place)}`, { width: textWidth }));
+  tagged(doc, 'P', () =>
+    doc
+      .font(SANS)
+      .fontSize(10.5)
+      .fillColor('#000000')
+      .text(`${view.eventDates} — ${frenchTypography(view.place)}`, { width: textWidth }),
+  );
   doc.moveDown(0.8);
   tagged(doc, 'H2', () => doc.font(SANS_BOLD).fontSize(13).text(view.person.fullName, { width: textWidth }));
   const who = [view.person.organisation, view.person.attendance].filter(Boolean).map((s) => frenchTypography(s!));
@@ -51,7 +57,14 @@ export function renderAgenda(view: AgendaView, createdAt?: Date): Pdf {
   for (const day of view.days) {
     ensureSpace(doc, 70);
     heading(doc, capitalise(day.label), 13, { gapAfter: 0.2 });
-    decoration(doc, () => doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.6).strokeColor('#000091').stroke());
+    decoration(doc, () =>
+      doc
+        .moveTo(MARGIN, doc.y)
+        .lineTo(MARGIN + width, doc.y)
+        .lineWidth(0.6)
+        .strokeColor('#000091')
+        .stroke(),
+    );
     doc.moveDown(0.4);
     for (const item of day.items) section(doc, 'Sect', () => drawItem(doc, item, width));
     doc.moveDown(0.6);
@@ -63,7 +76,11 @@ export function renderAgenda(view: AgendaView, createdAt?: Date): Pdf {
     for (const { label, value } of view.practical) {
       ensureSpace(doc, 30);
       tagged(doc, 'P', () => {
-        doc.font(SANS_BOLD).fontSize(9.5).fillColor('#000000').text(`${frenchTypography(label)}\u202F: `, MARGIN, doc.y, { continued: true, width });
+        doc
+          .font(SANS_BOLD)
+          .fontSize(9.5)
+          .fillColor('#000000')
+          .text(`${frenchTypography(label)}\u202F: `, MARGIN, doc.y, { continued: true, width });
         doc.font(SANS).text(frenchTypography(value), { width });
       });
       doc.moveDown(0.25);
@@ -80,13 +97,28 @@ function drawItem(doc: Pdf, item: AgendaItem, width: number): void {
   ensureSpace(doc, 48);
   const top = doc.y;
   tagged(doc, 'P', () => {
-    doc.font(SANS_BOLD).fontSize(9).fillColor('#000000').text(unbreakableTime(item.time), MARGIN, top, { width: TIME_COLUMN - 8 });
-    doc.font(SANS).fontSize(8).fillColor('#555555').text(item.typeLabel, MARGIN, doc.y, { width: TIME_COLUMN - 8 });
+    doc
+      .font(SANS_BOLD)
+      .fontSize(9)
+      .fillColor('#000000')
+      .text(unbreakableTime(item.time), MARGIN, top, { width: TIME_COLUMN - 8 });
+    doc
+      .font(SANS)
+      .fontSize(8)
+      .fillColor('#555555')
+      .text(item.typeLabel, MARGIN, doc.y, { width: TIME_COLUMN - 8 });
   });
   const left = doc.y;
   tagged(doc, 'H3', () => doc.font(SANS_BOLD).fontSize(10.5).fillColor('#000000').text(frenchTypography(item.title), x, top, { width: w }));
   const details = [item.room, item.speakers.length ? `Avec ${item.speakers.join(', ')}` : null].filter(Boolean);
-  if (details.length) tagged(doc, 'P', () => doc.font(SANS).fontSize(9).fillColor('#333333').text(frenchTypography(details.join(' — ')), x, doc.y, { width: w }));
+  if (details.length)
+    tagged(doc, 'P', () =>
+      doc
+        .font(SANS)
+        .fontSize(9)
+        .fillColor('#333333')
+        .text(frenchTypography(details.join(' — ')), x, doc.y, { width: w }),
+    );
   const marker = choiceLabel(item.choice);
   if (marker) {
     const waitlisted = item.choice!.status === 'waitlisted';

@@ -44,7 +44,14 @@ function drawTaggedBadge(doc: Pdf, badge: BadgeView, x: number, y: number): void
     },
     { actual: `${frenchTypography(badge.eventTitle)} — ${frenchTypography(badge.eventDates)}` },
   );
-  decoration(doc, () => doc.moveTo(x + PAD, y + HEADER + 4).lineTo(x + BADGE_WIDTH - PAD, y + HEADER + 4).lineWidth(0.5).strokeColor('#999999').stroke());
+  decoration(doc, () =>
+    doc
+      .moveTo(x + PAD, y + HEADER + 4)
+      .lineTo(x + BADGE_WIDTH - PAD, y + HEADER + 4)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke(),
+  );
 
   // The person, left of the QR code.
   const textWidth = BADGE_WIDTH - 3 * PAD - QR;
@@ -52,10 +59,15 @@ function drawTaggedBadge(doc: Pdf, badge: BadgeView, x: number, y: number): void
   doc.fillColor('#000000');
   const first = fitText(doc, badge.firstName, { font: SANS_BOLD, maxSize: 22, minSize: 11, width: textWidth, maxLines: 2 });
   const last = fitText(doc, badge.lastName, { font: SANS, maxSize: 14, minSize: 8, width: textWidth, maxLines: 3 });
-  tagged(doc, 'H1', () => {
-    top = drawFitted(doc.font(SANS_BOLD), first, x + PAD, top) + 3;
-    top = drawFitted(doc.font(SANS), last, x + PAD, top) + 5;
-  }, { actual: `${badge.firstName} ${badge.lastName}` });
+  tagged(
+    doc,
+    'H1',
+    () => {
+      top = drawFitted(doc.font(SANS_BOLD), first, x + PAD, top) + 3;
+      top = drawFitted(doc.font(SANS), last, x + PAD, top) + 5;
+    },
+    { actual: `${badge.firstName} ${badge.lastName}` },
+  );
   if (badge.organisation) {
     const room = y + BADGE_HEIGHT - BAND - 4 - top;
     const lines = Math.max(1, Math.min(3, Math.floor(room / (8 * 1.15))));

@@ -97,7 +97,12 @@ describe('renderBadgeSheet', () => {
     expect(parsed.pages[2]).toContain(badges[18].lastName);
     expect(parsed.pages[0]).not.toContain(badges[8].lastName);
     expect(pdf.toString('latin1').match(/\/MediaBox \[0 0 595\.28 841\.89\]/g)).toHaveLength(3);
-    expect(decodeQrCodes(pdf, 1, 300)).toEqual(badges.slice(0, 8).map((b) => b.checkInCode).sort());
+    expect(decodeQrCodes(pdf, 1, 300)).toEqual(
+      badges
+        .slice(0, 8)
+        .map((b) => b.checkInCode)
+        .sort(),
+    );
   });
 
   it('renders 2,000 badges as 250 pages', async () => {

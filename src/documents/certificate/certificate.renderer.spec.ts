@@ -11,7 +11,9 @@ describe('renderCertificate', () => {
     expect(parsed.numPages).toBe(1);
     const text = parsed.text.replace(/ *\n */g, ' ');
     expect(text).toContain('Attestation de présence');
-    expect(text).toContain(`Commissariat à la lutte contre la pauvreté d’Occitanie, organisateur de l’événement «${NNBSP}Rencontre régionale de la lutte contre la pauvreté 2027${NNBSP}»`);
+    expect(text).toContain(
+      `Commissariat à la lutte contre la pauvreté d’Occitanie, organisateur de l’événement «${NNBSP}Rencontre régionale de la lutte contre la pauvreté 2027${NNBSP}»`,
+    );
     expect(text).toContain('du jeudi 11 au vendredi 12 mars 2027 (Le Corum, Montpellier)');
     expect(text).toContain('Élodie Lefèvre');
     expect(text).toContain(`Association «${NNBSP}Solidarités Occitanie${NNBSP}»`);
@@ -24,7 +26,12 @@ describe('renderCertificate', () => {
   it('puts one certificate per page, as many as given', async () => {
     const people = ['Inès Abadie', 'Louis Bénard', 'Zoé Martin'];
     const parsed = await parsePdf(
-      await toBuffer(renderCertificates(people.map((fullName) => ({ ...SAMPLE_CERTIFICATE, person: { fullName, organisation: null } })), { title: 'Attestations' })),
+      await toBuffer(
+        renderCertificates(
+          people.map((fullName) => ({ ...SAMPLE_CERTIFICATE, person: { fullName, organisation: null } })),
+          { title: 'Attestations' },
+        ),
+      ),
     );
     expect(parsed.numPages).toBe(3);
     people.forEach((name, i) => expect(parsed.pages[i]).toContain(name));

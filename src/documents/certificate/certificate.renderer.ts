@@ -30,7 +30,13 @@ export function renderCertificates(views: AsyncIterable<CertificateView> | Itera
 
 function drawCertificate(doc: Pdf, view: CertificateView): void {
   const width = contentWidth(doc);
-  decoration(doc, () => doc.rect(MARGIN - 20, MARGIN - 20, width + 40, doc.page.height - 2 * MARGIN + 40).lineWidth(1.2).strokeColor('#000091').stroke());
+  decoration(doc, () =>
+    doc
+      .rect(MARGIN - 20, MARGIN - 20, width + 40, doc.page.height - 2 * MARGIN + 40)
+      .lineWidth(1.2)
+      .strokeColor('#000091')
+      .stroke(),
+  );
   doc.x = MARGIN;
   doc.y = MARGIN + 30;
   tagged(doc, 'H1', () => doc.font(SANS_BOLD).fontSize(24).fillColor('#000091').text('Attestation de présence', { width, align: 'center' }));
@@ -63,11 +69,29 @@ function drawCertificate(doc: Pdf, view: CertificateView): void {
   const y = doc.page.height - MARGIN - 130;
   doc.y = Math.max(doc.y + 20, y);
   const where = view.issuedIn ? `Fait à ${view.issuedIn}, le ${view.issuedOn}` : `Fait le ${view.issuedOn}`;
-  tagged(doc, 'P', () => doc.font(SANS).fontSize(11).fillColor('#000000').text(frenchTypography(where), MARGIN + width / 2, doc.y, { width: width / 2 }));
+  tagged(doc, 'P', () =>
+    doc
+      .font(SANS)
+      .fontSize(11)
+      .fillColor('#000000')
+      .text(frenchTypography(where), MARGIN + width / 2, doc.y, { width: width / 2 }),
+  );
   doc.moveDown(0.4);
   tagged(doc, 'P', () => doc.text(frenchTypography(view.organiserName), { width: width / 2 }));
   doc.moveDown(2.5);
   const line = doc.y;
-  decoration(doc, () => doc.moveTo(MARGIN + width / 2, line).lineTo(MARGIN + width, line).lineWidth(0.6).strokeColor('#000000').stroke());
-  tagged(doc, 'P', () => doc.fontSize(8.5).fillColor('#555555').text('Signature et cachet', MARGIN + width / 2, line + 4, { width: width / 2 }));
+  decoration(doc, () =>
+    doc
+      .moveTo(MARGIN + width / 2, line)
+      .lineTo(MARGIN + width, line)
+      .lineWidth(0.6)
+      .strokeColor('#000000')
+      .stroke(),
+  );
+  tagged(doc, 'P', () =>
+    doc
+      .fontSize(8.5)
+      .fillColor('#555555')
+      .text('Signature et cachet', MARGIN + width / 2, line + 4, { width: width / 2 }),
+  );
 }

@@ -46,7 +46,10 @@ export function writeFooters(doc: Pdf, from: number, to: number, text: (index: n
 
 /** A heading in bold, with some room below; tagged `H2` unless told (`H1` for a document's title). */
 export function heading(doc: Pdf, text: string, size: number, options: { color?: string; gapAfter?: number; level?: 'H1' | 'H2' | 'H3' } = {}): void {
-  doc.font(SANS_BOLD).fontSize(size).fillColor(options.color ?? '#000091');
+  doc
+    .font(SANS_BOLD)
+    .fontSize(size)
+    .fillColor(options.color ?? '#000091');
   tagged(doc, options.level ?? 'H2', () => doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) }));
   doc.moveDown(options.gapAfter ?? 0.3);
   doc.font(SANS).fillColor('#000000');
@@ -59,6 +62,9 @@ export function contentWidth(doc: Pdf): number {
 /** A paragraph in the regular font at the left margin. */
 export function paragraph(doc: Pdf, text: string, size = 10, options: { color?: string; bold?: boolean; indent?: number } = {}): void {
   const indent = options.indent ?? 0;
-  doc.font(options.bold ? SANS_BOLD : SANS).fontSize(size).fillColor(options.color ?? '#000000');
+  doc
+    .font(options.bold ? SANS_BOLD : SANS)
+    .fontSize(size)
+    .fillColor(options.color ?? '#000000');
   tagged(doc, 'P', () => doc.text(text, doc.page.margins.left + indent, doc.y, { width: contentWidth(doc) - indent }));
 }

@@ -26,8 +26,8 @@ describe('createPdf', () => {
     expect(parsed.info).toMatchObject({ Title: 'Programme — Rencontre', Author: 'Rencontres', Creator: 'Rencontres' });
     const raw = pdf.toString('latin1');
     expect(raw).toContain('/Lang (fr-FR)');
-    expect(raw).toContain("/MarkInfo");
-    expect(raw).toContain("/StructTreeRoot");
+    expect(raw).toContain('/MarkInfo');
+    expect(raw).toContain('/StructTreeRoot');
     expect(raw).toContain('/DisplayDocTitle true');
   });
 });

@@ -40,7 +40,11 @@ interface TrueTypeSubset {
 interface FontInternals extends fontkit.Font {
   directory: { tables: Record<string, { offset: number; length: number } | undefined> };
   createSubset(): TrueTypeSubset;
-  getGlyph(gid: number): { advanceWidth: number; _decode(): { numberOfContours: number; components?: Array<{ glyphID: number; pos: number }> } | null; _getMetrics(): { leftBearing: number } };
+  getGlyph(gid: number): {
+    advanceWidth: number;
+    _decode(): { numberOfContours: number; components?: Array<{ glyphID: number; pos: number }> } | null;
+    _getMetrics(): { leftBearing: number };
+  };
   loca: { offsets: number[] };
   _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
   _variationProcessor?: unknown;
@@ -76,7 +80,6 @@ export function sharedFont(parsed: fontkit.Font): fontkit.Font {
       this.loca.offsets.push(this.offset);
       return writeSubset(tables, this.glyf, this.loca.offsets, this.hmtx.metrics);
     }
-
 
     _addGlyph(gid: number): number {
       if (font._variationProcessor) return super._addGlyph(gid);

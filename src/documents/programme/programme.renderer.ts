@@ -76,8 +76,20 @@ function draw(doc: Pdf, view: ProgrammePdfView, toc: Anchor[] | null): Anchor[] 
     ensureSpace(doc, 30);
     const y = doc.y;
     decoration(doc, () => doc.rect(MARGIN, y, 200, 22).fill(key.fill));
-    tagged(doc, 'P', () => doc.font(SANS_BOLD).fontSize(9.5).fillColor(key.text).text(key.label.toLocaleUpperCase('fr-FR'), MARGIN + 8, y + 6, { width: 186, lineBreak: false }));
-    tagged(doc, 'P', () => doc.font(SANS).fontSize(10).fillColor('#000000').text(frenchTypography(key.label), MARGIN + 215, y + 5, { width: contentWidth(doc) - 215 }));
+    tagged(doc, 'P', () =>
+      doc
+        .font(SANS_BOLD)
+        .fontSize(9.5)
+        .fillColor(key.text)
+        .text(key.label.toLocaleUpperCase('fr-FR'), MARGIN + 8, y + 6, { width: 186, lineBreak: false }),
+    );
+    tagged(doc, 'P', () =>
+      doc
+        .font(SANS)
+        .fontSize(10)
+        .fillColor('#000000')
+        .text(frenchTypography(key.label), MARGIN + 215, y + 5, { width: contentWidth(doc) - 215 }),
+    );
     doc.y = y + 28;
   }
   return anchors;
@@ -100,7 +112,13 @@ function drawCover(doc: Pdf, view: ProgrammePdfView): void {
   }
   if (view.description) {
     doc.moveDown(1.5);
-    tagged(doc, 'P', () => doc.font(SANS).fontSize(11).fillColor('#000000').text(frenchTypography(view.description!), { width, height: A4.height - doc.y - 90, ellipsis: true }));
+    tagged(doc, 'P', () =>
+      doc
+        .font(SANS)
+        .fontSize(11)
+        .fillColor('#000000')
+        .text(frenchTypography(view.description!), { width, height: A4.height - doc.y - 90, ellipsis: true }),
+    );
   }
 }
 
@@ -112,33 +130,73 @@ function drawToc(doc: Pdf, toc: Anchor[]): void {
     for (const entry of toc) {
       const y = doc.y;
       tagged(doc, 'TOCI', () => {
-        doc.font(SANS).fontSize(12).fillColor('#000000').text(entry.label, MARGIN, y, { width: width - 40, lineBreak: false });
+        doc
+          .font(SANS)
+          .fontSize(12)
+          .fillColor('#000000')
+          .text(entry.label, MARGIN, y, { width: width - 40, lineBreak: false });
         doc.text(String(entry.page), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
       });
       const labelEnd = MARGIN + doc.widthOfString(entry.label) + 6;
-      decoration(doc, () => doc.save().moveTo(labelEnd, y + 11).lineTo(MARGIN + width - 10 - doc.widthOfString(String(entry.page)), y + 11).dash(1, { space: 3 }).strokeColor('#999999').stroke().restore());
+      decoration(doc, () =>
+        doc
+          .save()
+          .moveTo(labelEnd, y + 11)
+          .lineTo(MARGIN + width - 10 - doc.widthOfString(String(entry.page)), y + 11)
+          .dash(1, { space: 3 })
+          .strokeColor('#999999')
+          .stroke()
+          .restore(),
+      );
       doc.y = y + 24;
     }
   });
 }
 
 function sectionTitle(doc: Pdf, text: string): void {
-  tagged(doc, 'H2', () => doc.font(SANS_BOLD).fontSize(20).fillColor(BLUE).text(frenchTypography(text), MARGIN, MARGIN, { width: contentWidth(doc) }));
-  decoration(doc, () => doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + contentWidth(doc), doc.y + 2).lineWidth(1).strokeColor(BLUE).stroke());
+  tagged(doc, 'H2', () =>
+    doc
+      .font(SANS_BOLD)
+      .fontSize(20)
+      .fillColor(BLUE)
+      .text(frenchTypography(text), MARGIN, MARGIN, { width: contentWidth(doc) }),
+  );
+  decoration(doc, () =>
+    doc
+      .moveTo(MARGIN, doc.y + 2)
+      .lineTo(MARGIN + contentWidth(doc), doc.y + 2)
+      .lineWidth(1)
+      .strokeColor(BLUE)
+      .stroke(),
+  );
   doc.moveDown(0.8);
 }
 
 function paragraphText(doc: Pdf, text: string, size: number, color = '#000000', indent = 0): void {
-  tagged(doc, 'P', () => doc.font(SANS).fontSize(size).fillColor(color).text(frenchTypography(text), MARGIN + indent, doc.y, { width: contentWidth(doc) - indent }));
+  tagged(doc, 'P', () =>
+    doc
+      .font(SANS)
+      .fontSize(size)
+      .fillColor(color)
+      .text(frenchTypography(text), MARGIN + indent, doc.y, { width: contentWidth(doc) - indent }),
+  );
 }
 
 function drawSlotBar(doc: Pdf, time: string, parallel: number): void {
   const y = doc.y;
   decoration(doc, () => doc.rect(MARGIN, y, contentWidth(doc), 20).fill('#E8E8E8'));
   tagged(doc, 'H3', () => {
-    doc.font(SANS_BOLD).fontSize(10.5).fillColor('#000000').text(unbreakableTime(time), MARGIN + 8, y + 5, { lineBreak: false });
+    doc
+      .font(SANS_BOLD)
+      .fontSize(10.5)
+      .fillColor('#000000')
+      .text(unbreakableTime(time), MARGIN + 8, y + 5, { lineBreak: false });
     if (parallel > 1) {
-      doc.font(SANS).fontSize(9).fillColor('#333333').text(`${parallel} sessions en parallèle`, MARGIN, y + 6, { width: contentWidth(doc) - 8, align: 'right', lineBreak: false });
+      doc
+        .font(SANS)
+        .fontSize(9)
+        .fillColor('#333333')
+        .text(`${parallel} sessions en parallèle`, MARGIN, y + 6, { width: contentWidth(doc) - 8, align: 'right', lineBreak: false });
     }
   });
   doc.x = MARGIN;
@@ -153,8 +211,22 @@ function drawSession(doc: Pdf, session: ProgrammeSessionView): void {
   const meta = [session.typeLabel, session.time ? unbreakableTime(session.time) : null, session.room].filter(Boolean).join(' · ');
   tagged(doc, 'P', () => doc.font(SANS).fontSize(8.5).fillColor('#555555').text(meta.toLocaleUpperCase('fr-FR'), x, doc.y, { width, characterSpacing: 0.3 }));
   tagged(doc, 'H4', () => doc.font(SANS_BOLD).fontSize(11.5).fillColor('#000000').text(frenchTypography(session.title), x, doc.y, { width }));
-  if (session.speakers.length) tagged(doc, 'P', () => doc.font(SANS).fontSize(9.5).fillColor('#000000').text(frenchTypography(`Avec ${session.speakers.join(' ; ')}`), x, doc.y, { width }));
-  if (session.themes.length) tagged(doc, 'P', () => doc.font(SANS).fontSize(8.5).fillColor('#333333').text(frenchTypography(`Thèmes : ${session.themes.join(', ')}`), x, doc.y, { width }));
+  if (session.speakers.length)
+    tagged(doc, 'P', () =>
+      doc
+        .font(SANS)
+        .fontSize(9.5)
+        .fillColor('#000000')
+        .text(frenchTypography(`Avec ${session.speakers.join(' ; ')}`), x, doc.y, { width }),
+    );
+  if (session.themes.length)
+    tagged(doc, 'P', () =>
+      doc
+        .font(SANS)
+        .fontSize(8.5)
+        .fillColor('#333333')
+        .text(frenchTypography(`Thèmes : ${session.themes.join(', ')}`), x, doc.y, { width }),
+    );
   if (session.description) {
     doc.moveDown(0.2);
     tagged(doc, 'P', () => doc.font(SANS).fontSize(9.5).fillColor('#222222').text(frenchTypography(session.description!), x, doc.y, { width }));
@@ -164,8 +236,15 @@ function drawSession(doc: Pdf, session: ProgrammeSessionView): void {
     doc.moveDown(0.3);
     const top = doc.y;
     tagged(doc, 'P', () => {
-      doc.font(SANS_BOLD).fontSize(9).fillColor(BLUE).text(frenchTypography('Action remarquable : '), x + 10, top, { width: width - 10, continued: true });
-      doc.font(SANS).fillColor('#000000').text(frenchTypography(`${action.title} — ${action.organisation}`));
+      doc
+        .font(SANS_BOLD)
+        .fontSize(9)
+        .fillColor(BLUE)
+        .text(frenchTypography('Action remarquable : '), x + 10, top, { width: width - 10, continued: true });
+      doc
+        .font(SANS)
+        .fillColor('#000000')
+        .text(frenchTypography(`${action.title} — ${action.organisation}`));
     });
     decoration(doc, () => doc.rect(x, top - 1, 3, doc.y - top + 2).fill(BLUE));
   }
@@ -175,13 +254,39 @@ function drawSession(doc: Pdf, session: ProgrammeSessionView): void {
 
 function drawAction(doc: Pdf, action: ProgrammeActionView): void {
   ensureSpace(doc, 90);
-  tagged(doc, 'H3', () => doc.font(SANS_BOLD).fontSize(12).fillColor(BLUE).text(frenchTypography(action.title), MARGIN, doc.y, { width: contentWidth(doc) }));
-  tagged(doc, 'P', () => doc.font(SANS_BOLD).fontSize(9.5).fillColor('#000000').text(frenchTypography(`${action.organisation} (${action.organisationTypeLabel})`), { width: contentWidth(doc) }));
+  tagged(doc, 'H3', () =>
+    doc
+      .font(SANS_BOLD)
+      .fontSize(12)
+      .fillColor(BLUE)
+      .text(frenchTypography(action.title), MARGIN, doc.y, { width: contentWidth(doc) }),
+  );
+  tagged(doc, 'P', () =>
+    doc
+      .font(SANS_BOLD)
+      .fontSize(9.5)
+      .fillColor('#000000')
+      .text(frenchTypography(`${action.organisation} (${action.organisationTypeLabel})`), { width: contentWidth(doc) }),
+  );
   const facts = [action.territory ? `Territoire : ${action.territory}` : null, action.themes.length ? `Thèmes : ${action.themes.join(', ')}` : null].filter(Boolean);
-  if (facts.length) tagged(doc, 'P', () => doc.font(SANS).fontSize(9).fillColor('#333333').text(frenchTypography(facts.join(' — ')), { width: contentWidth(doc) }));
+  if (facts.length)
+    tagged(doc, 'P', () =>
+      doc
+        .font(SANS)
+        .fontSize(9)
+        .fillColor('#333333')
+        .text(frenchTypography(facts.join(' — ')), { width: contentWidth(doc) }),
+    );
   doc.moveDown(0.2);
   paragraphText(doc, action.summary, 10);
-  if (action.contact) tagged(doc, 'P', () => doc.font(SANS).fontSize(9).fillColor('#333333').text(frenchTypography(`Contact : ${action.contact}`), MARGIN, doc.y, { width: contentWidth(doc) }));
+  if (action.contact)
+    tagged(doc, 'P', () =>
+      doc
+        .font(SANS)
+        .fontSize(9)
+        .fillColor('#333333')
+        .text(frenchTypography(`Contact : ${action.contact}`), MARGIN, doc.y, { width: contentWidth(doc) }),
+    );
   doc.moveDown(1);
 }
 

@@ -64,7 +64,16 @@ export const SAMPLE_PROGRAMME: ProgrammePdfView = {
         {
           time: '9 h 00 – 10 h 30',
           sessions: [
-            { title: 'Table ronde : la participation des personnes concernées', typeLabel: 'Table ronde', time: null, room: 'Auditorium Pasteur', speakers: ['Marie Dupré (Personne concernée, CRPA Occitanie)'], themes: ['Participation des personnes concernées'], description: null, actions: [] },
+            {
+              title: 'Table ronde : la participation des personnes concernées',
+              typeLabel: 'Table ronde',
+              time: null,
+              room: 'Auditorium Pasteur',
+              speakers: ['Marie Dupré (Personne concernée, CRPA Occitanie)'],
+              themes: ['Participation des personnes concernées'],
+              description: null,
+              actions: [],
+            },
           ],
         },
       ],

@@ -38,10 +38,21 @@ function drawKeyFigures(doc: Pdf, view: ReportView): void {
   for (const figure of view.keyFigures) {
     ensureSpace(doc, 18);
     const y = doc.y;
-    doc.font(SANS).fontSize(10).fillColor('#000000').text(frenchTypography(figure.label), MARGIN, y, { width: width - 120, lineBreak: false });
+    doc
+      .font(SANS)
+      .fontSize(10)
+      .fillColor('#000000')
+      .text(frenchTypography(figure.label), MARGIN, y, { width: width - 120, lineBreak: false });
     doc.font(SANS_BOLD);
     rightAligned(doc, frenchTypography(figure.value), MARGIN + width, y);
-    doc.save().lineWidth(0.3).strokeColor('#BBBBBB').moveTo(MARGIN, y + 15).lineTo(MARGIN + width, y + 15).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.3)
+      .strokeColor('#BBBBBB')
+      .moveTo(MARGIN, y + 15)
+      .lineTo(MARGIN + width, y + 15)
+      .stroke()
+      .restore();
     doc.y = y + 18;
   }
   doc.moveDown(1);
@@ -52,7 +63,11 @@ function drawChart(doc: Pdf, chart: ChartView): void {
   const barArea = width - LABEL - GAP - FIGURE - GAP;
   const title = (suffix = '') => {
     heading(doc, `${frenchTypography(chart.title)}${suffix}`, 13);
-    doc.font(SANS).fontSize(8).fillColor('#555555').text(frenchTypography(chart.unit), MARGIN + LABEL + GAP + barArea + GAP, doc.y, { width: FIGURE, align: 'right' });
+    doc
+      .font(SANS)
+      .fontSize(8)
+      .fillColor('#555555')
+      .text(frenchTypography(chart.unit), MARGIN + LABEL + GAP + barArea + GAP, doc.y, { width: FIGURE, align: 'right' });
     doc.moveDown(0.3);
   };
   // The title never stays alone at the bottom of a page.
@@ -68,8 +83,17 @@ function drawChart(doc: Pdf, chart: ChartView): void {
     drawFitted(doc, label, MARGIN, y + (row - label.height) / 2);
     const length = Math.max(0, Math.min(1, bar.value / Math.max(1, chart.max))) * barArea;
     const x = MARGIN + LABEL + GAP;
-    doc.save().rect(x, y + row / 2 - 5, barArea, 10).fill('#EEEEF8').restore();
-    if (length > 0) doc.save().rect(x, y + row / 2 - 5, length, 10).fill(BLUE).restore();
+    doc
+      .save()
+      .rect(x, y + row / 2 - 5, barArea, 10)
+      .fill('#EEEEF8')
+      .restore();
+    if (length > 0)
+      doc
+        .save()
+        .rect(x, y + row / 2 - 5, length, 10)
+        .fill(BLUE)
+        .restore();
     doc.font(SANS_BOLD).fontSize(9).fillColor('#000000');
     rightAligned(doc, frenchTypography(bar.text), MARGIN + width, y + row / 2 - 5.5);
     doc.y = y + row;

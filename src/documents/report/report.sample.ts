@@ -59,7 +59,13 @@ export function longReport(bars: number): ReportView {
     ...SAMPLE_REPORT,
     charts: [
       ...SAMPLE_REPORT.charts,
-      { id: 'long', title: 'Ateliers', unit: 'Inscrits', max: bars, bars: Array.from({ length: bars }, (_, i) => ({ label: `Atelier n° ${i + 1}`, value: i + 1, text: String(i + 1) })) },
+      {
+        id: 'long',
+        title: 'Ateliers',
+        unit: 'Inscrits',
+        max: bars,
+        bars: Array.from({ length: bars }, (_, i) => ({ label: `Atelier n° ${i + 1}`, value: i + 1, text: String(i + 1) })),
+      },
     ],
   };
 }

@@ -66,7 +66,13 @@ function drawSheet(doc: Pdf, sheet: SignInSheetView): void {
       if (ensureSpace(doc, ROW)) repeatHeader();
       const y = doc.y;
       if (i % 2 === 1) decoration(doc, () => doc.rect(MARGIN, y, contentWidth(doc), ROW).fill('#F2F2F2'));
-      const cells = [String(i + 1), person.lastName, person.firstName, person.organisation ? frenchTypography(person.organisation) : '', ...(desk ? [(person.needs ?? []).join(' · ')] : [])];
+      const cells = [
+        String(i + 1),
+        person.lastName,
+        person.firstName,
+        person.organisation ? frenchTypography(person.organisation) : '',
+        ...(desk ? [(person.needs ?? []).join(' · ')] : []),
+      ];
       section(doc, 'TR', () => {
         let x = MARGIN;
         columns.forEach((column, c) => {
@@ -104,7 +110,13 @@ function drawPageHeader(doc: Pdf, sheet: SignInSheetView, columns: Column[], tag
   doc.x = MARGIN;
   doc.y = MARGIN;
   as('P', () => doc.font(SANS).fontSize(9).fillColor('#555555').text(frenchTypography(sheet.eventTitle), { width }));
-  as('H1', () => doc.font(SANS_BOLD).fontSize(14).fillColor('#000091').text(`Feuille d’émargement — ${frenchTypography(sheet.title)}`, { width }));
+  as('H1', () =>
+    doc
+      .font(SANS_BOLD)
+      .fontSize(14)
+      .fillColor('#000091')
+      .text(`Feuille d’émargement — ${frenchTypography(sheet.title)}`, { width }),
+  );
   doc.font(SANS).fontSize(9).fillColor('#000000');
   for (const line of sheet.details) as('P', () => doc.text(frenchTypography(line), { width }));
   doc.moveDown(0.6);
@@ -138,7 +150,10 @@ function drawGrid(doc: Pdf, columns: Column[], y: number, height: number): void 
   let x = MARGIN;
   for (const column of columns.slice(0, -1)) {
     x += column.width;
-    doc.moveTo(x, y).lineTo(x, y + height).stroke();
+    doc
+      .moveTo(x, y)
+      .lineTo(x, y + height)
+      .stroke();
   }
   doc.restore();
 }

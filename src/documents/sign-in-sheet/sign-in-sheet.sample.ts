@@ -11,8 +11,11 @@ const PEOPLE: SignInPerson[] = [
 /** `count` people with French names, in alphabetical order (as the loader hands them), none with a need for the desk. */
 export function samplePeople(count: number): SignInPerson[] {
   // Without needs: a long sheet keeps the layout without the welcome desk's column.
-  return Array.from({ length: count }, (_, i) => ({ ...PEOPLE[i % PEOPLE.length], needs: undefined, lastName: `${PEOPLE[i % PEOPLE.length].lastName} ${String(Math.floor(i / PEOPLE.length) + 1).padStart(3, '0')}` }))
-    .sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr'));
+  return Array.from({ length: count }, (_, i) => ({
+    ...PEOPLE[i % PEOPLE.length],
+    needs: undefined,
+    lastName: `${PEOPLE[i % PEOPLE.length].lastName} ${String(Math.floor(i / PEOPLE.length) + 1).padStart(3, '0')}`,
+  })).sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr'));
 }
 
 export const SAMPLE_SESSION_SHEET: SignInSheetView = {

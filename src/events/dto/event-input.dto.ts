@@ -1,22 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsTimestamp, IsTimeZone } from '../../common/validators';
 import { IsDepartmentCode, IsOrganisationTypeCode, IsThemeCode } from '../../reference/reference.validators';
 import { MultiLine } from '../../common/text-rules';
@@ -44,7 +28,10 @@ export class QuotaDto {
   @IsOrganisationTypeCode()
   organisationType: string;
 
-  @ApiPropertyOptional({ enum: ['onsite', 'online'], description: 'Hybrid events: the mode whose capacity the seats are kept from (default onsite); otherwise the event’s own mode.' })
+  @ApiPropertyOptional({
+    enum: ['onsite', 'online'],
+    description: 'Hybrid events: the mode whose capacity the seats are kept from (default onsite); otherwise the event’s own mode.',
+  })
   @IsOptional()
   @IsIn(['onsite', 'online'])
   attendanceMode?: 'onsite' | 'online';
@@ -95,7 +82,14 @@ export class CreateEventDto {
   @MaxLength(2000)
   onlineUrl?: string | null;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 1_000_000, example: 400, description: 'Onsite places (online places for online events; null = unlimited there).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 1_000_000,
+    example: 400,
+    description: 'Onsite places (online places for online events; null = unlimited there).',
+  })
   @ValidateIf((_o, value) => value !== null)
   @IsOptional()
   @IsInt()
@@ -134,7 +128,12 @@ export class CreateEventDto {
   @Type(() => QuotaDto)
   quotas?: QuotaDto[];
 
-  @ApiPropertyOptional({ example: '2027-03-04T09:00:00+01:00', nullable: true, type: String, description: 'When kept seats not taken go back to everyone; default (null or absent): 7 days before the start' })
+  @ApiPropertyOptional({
+    example: '2027-03-04T09:00:00+01:00',
+    nullable: true,
+    type: String,
+    description: 'When kept seats not taken go back to everyone; default (null or absent): 7 days before the start',
+  })
   @ValidateIf((_o, value) => value !== null)
   @IsOptional()
   @IsTimestamp()

@@ -3,7 +3,8 @@ import { ReminderDto, VenueDto } from './event-input.dto';
 
 export class ModeSeatsDto {
   @ApiProperty({ example: 120 }) seatsTaken: number;
-  @ApiProperty({ example: 80, nullable: true, type: Number, description: 'General seats left (kept seats not counted while they are kept); null when unlimited' }) seatsLeft: number | null;
+  @ApiProperty({ example: 80, nullable: true, type: Number, description: 'General seats left (kept seats not counted while they are kept); null when unlimited' }) seatsLeft:
+    number | null;
   @ApiProperty({ example: 0 }) waitlistLength: number;
 }
 
@@ -38,7 +39,8 @@ export class EventResponseDto {
   @ApiProperty({ enum: ['draft', 'published', 'cancelled'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty({ example: 120 }) seatsTaken: number;
-  @ApiProperty({ example: 280, nullable: true, type: Number, description: 'General seats left: kept seats are not counted while they are kept; null when unlimited' }) seatsLeft: number | null;
+  @ApiProperty({ example: 280, nullable: true, type: Number, description: 'General seats left: kept seats are not counted while they are kept; null when unlimited' }) seatsLeft:
+    number | null;
   @ApiProperty({ example: 0 }) waitlistLength: number;
   @ApiPropertyOptional({ type: ModeSeatsDto, description: 'Hybrid events: the online mode' }) online?: ModeSeatsDto;
   @ApiProperty({ type: [QuotaSeatsDto], description: 'Seats kept for organisation types' }) quotas: QuotaSeatsDto[];

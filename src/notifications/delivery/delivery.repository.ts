@@ -85,10 +85,11 @@ export class DeliveryRepository {
   }
 
   async markSent(id: string, smtpId: string, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outgoing_mail SET status = 'sent', sent_at = $3, smtp_id = $2, last_error = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1`,
-      [id, smtpId.slice(0, 500), now],
-    );
+    await this.dataSource.query(`UPDATE outgoing_mail SET status = 'sent', sent_at = $3, smtp_id = $2, last_error = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1`, [
+      id,
+      smtpId.slice(0, 500),
+      now,
+    ]);
   }
 
   /** `retryAt` null: no more attempts, the message is dead. */

@@ -106,6 +106,4 @@ export const MAIL_SAMPLES: { [K in MailKind]: Extract<MailView, { kind: K }> } =
 };
 
 /** The same views for people who asked for messages easy to read and understand (FALC). */
-export const MAIL_SAMPLES_EASY = Object.fromEntries(
-  Object.entries(MAIL_SAMPLES).map(([kind, view]) => [kind, { ...view, easyRead: true }]),
-) as typeof MAIL_SAMPLES;
+export const MAIL_SAMPLES_EASY = Object.fromEntries(Object.entries(MAIL_SAMPLES).map(([kind, view]) => [kind, { ...view, easyRead: true }])) as typeof MAIL_SAMPLES;

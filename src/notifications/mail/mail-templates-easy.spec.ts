@@ -55,7 +55,11 @@ function faults(mail: RenderedMail): string[] {
     if (words.length > MAX_WORDS_PER_LINE) found.push(`${words.length} words: ${line}`);
   }
   for (const [name, pattern] of FORBIDDEN) {
-    for (const [part, content] of [['subject', mail.subject], ['html', visible(mail.html)], ['text', mail.text]]) {
+    for (const [part, content] of [
+      ['subject', mail.subject],
+      ['html', visible(mail.html)],
+      ['text', mail.text],
+    ]) {
       if (pattern.test(content)) found.push(`${name} in the ${part}`);
     }
   }
@@ -146,7 +150,11 @@ const EXPECTED: Record<MailKind, string[]> = {
     `Vous avez besoin d’aide pour participer${N}?`,
   ],
   waitlisted: [`Il n’y a plus de place pour le moment.\nVous êtes sur la liste d’attente pour${N}:`, 'Vous êtes numéro 4 sur la liste d’attente.', 'Vous n’avez rien à faire.'],
-  promoted: [`Bonne nouvelle${N}!\nUne place s’est libérée pour vous.`, 'Votre inscription est confirmée.', 'Sur internet.\nVous participez avec votre ordinateur ou votre téléphone.'],
+  promoted: [
+    `Bonne nouvelle${N}!\nUne place s’est libérée pour vous.`,
+    'Votre inscription est confirmée.',
+    'Sur internet.\nVous participez avec votre ordinateur ou votre téléphone.',
+  ],
   workshop_promoted: [
     `Une place s’est libérée dans l’atelier${N}:\n«${N}Atelier : une aide alimentaire digne et durable${N}»`,
     `Quand${N}?\nLe jeudi 11 mars 2027\nDe 16 heures à 17 heures`,
@@ -167,7 +175,11 @@ const EXPECTED: Record<MailKind, string[]> = {
     'Le mardi 18 mai 2027\nDe 9 heures 30 à 16 heures 30',
     'Hôtel de Région\n201 avenue de la Pompignane\n34064 Montpellier',
   ],
-  broadcast: ['Voici un message de l’équipe d’organisation.', 'Rencontre du 11 mars : le programme des ateliers est en ligne', 'Le programme détaillé des onze groupes de travail est prêt.'],
+  broadcast: [
+    'Voici un message de l’équipe d’organisation.',
+    'Rencontre du 11 mars : le programme des ateliers est en ligne',
+    'Le programme détaillé des onze groupes de travail est prêt.',
+  ],
   manage_link: ['Voici votre lien personnel.', `Vous n’avez rien demandé${N}?\nNe faites rien.`],
 };
 

@@ -38,10 +38,7 @@ export const SUBJECT_MAX_LENGTH = 200;
 const ZWSP = '\u200B';
 // Dots as linkifiers see them: ASCII, ideographic, fullwidth and halfwidth.
 const DOTS = '.\u3002\uFF0E\uFF61';
-const URL_LIKE = new RegExp(
-  `[a-z][a-z0-9+.-]*:\\/\\/|(?:^|[^\\p{L}\\p{N}_])www[${DOTS}]|[\\p{L}\\p{N}_-][${DOTS}]\\p{L}{2,}`,
-  'iu',
-);
+const URL_LIKE = new RegExp(`[a-z][a-z0-9+.-]*:\\/\\/|(?:^|[^\\p{L}\\p{N}_])www[${DOTS}]|[\\p{L}\\p{N}_-][${DOTS}]\\p{L}{2,}`, 'iu');
 const UNDEFUSED_DOT = new RegExp(`(?<!${ZWSP})([${DOTS}])`, 'gu');
 
 /**
@@ -51,9 +48,7 @@ const UNDEFUSED_DOT = new RegExp(`(?<!${ZWSP})([${DOTS}])`, 'gu');
  * "Cliquez http://evil.example"). Other words are left as they are; applying it twice changes nothing.
  */
 export function defuseLinks(text: string): string {
-  return text.replace(/\S+/gu, (word) =>
-    URL_LIKE.test(word) ? word.replace(/:\/\/(?!\u200B)/g, `://${ZWSP}`).replace(UNDEFUSED_DOT, `${ZWSP}$1`) : word,
-  );
+  return text.replace(/\S+/gu, (word) => (URL_LIKE.test(word) ? word.replace(/:\/\/(?!\u200B)/g, `://${ZWSP}`).replace(UNDEFUSED_DOT, `${ZWSP}$1`) : word));
 }
 
 // Controls (CR, LF, tab, NUL, NEL…) and Unicode line/paragraph separators.
@@ -66,9 +61,7 @@ function oneLine(text: string): string {
 
 /** Text with paragraphs (a broadcast's body): LF line endings, other controls become spaces. */
 function multiLine(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    .replace(/[^\P{Cc}\n]+/gu, ' ');
+  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/[^\P{Cc}\n]+/gu, ' ');
 }
 
 /** A subject header: one line, trimmed, at most SUBJECT_MAX_LENGTH characters. */
@@ -76,7 +69,10 @@ export function toSubjectLine(text: string): string {
   const line = text.replace(/[\p{Cc}\u2028\u2029 ]+/gu, ' ').trim();
   const graphemes = Array.from(new Intl.Segmenter('fr', { granularity: 'grapheme' }).segment(line), (s) => s.segment);
   if (graphemes.length <= SUBJECT_MAX_LENGTH) return line;
-  return `${graphemes.slice(0, SUBJECT_MAX_LENGTH - 1).join('').trimEnd()}…`;
+  return `${graphemes
+    .slice(0, SUBJECT_MAX_LENGTH - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 // Values the organisers or the application set and that must stay usable as they are:
@@ -138,19 +134,13 @@ function registerStrictHelpers(hbs: Hbs): void {
 const ESCAPE = Handlebars.Utils.escapeExpression;
 // For a quoted attribute: Handlebars' escaper also turns "=" into "&#x3D;", which is valid but
 // makes every link with a query string harder to read in the source.
-const ATTRIBUTE = (value: string) =>
-  value.replace(/[&"'<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c] as string);
+const ATTRIBUTE = (value: string) => value.replace(/[&"'<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c] as string);
 const LINK_STYLE = 'color:#000091;text-decoration:underline;font-weight:bold;';
-const BUTTON_STYLE =
-  'display:inline-block;background:#000091;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 20px;border-radius:6px;';
+const BUTTON_STYLE = 'display:inline-block;background:#000091;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 20px;border-radius:6px;';
 
 function registerHtmlHelpers(hbs: Hbs): void {
-  hbs.registerHelper('link', (url: unknown, label: unknown) =>
-    new hbs.SafeString(`<a href="${ATTRIBUTE(safeHref(url))}" style="${LINK_STYLE}">${ESCAPE(String(label))}</a>`),
-  );
-  hbs.registerHelper('button', (url: unknown, label: unknown) =>
-    new hbs.SafeString(`<a href="${ATTRIBUTE(safeHref(url))}" style="${BUTTON_STYLE}">${ESCAPE(String(label))}</a>`),
-  );
+  hbs.registerHelper('link', (url: unknown, label: unknown) => new hbs.SafeString(`<a href="${ATTRIBUTE(safeHref(url))}" style="${LINK_STYLE}">${ESCAPE(String(label))}</a>`));
+  hbs.registerHelper('button', (url: unknown, label: unknown) => new hbs.SafeString(`<a href="${ATTRIBUTE(safeHref(url))}" style="${BUTTON_STYLE}">${ESCAPE(String(label))}</a>`));
   // Plain text with line breaks: blank lines separate paragraphs, single breaks become <br>.
   hbs.registerHelper('paragraphs', (text: unknown) => {
     if (typeof text !== 'string') throw new Error('Mail template: paragraphs of a missing text');
@@ -222,8 +212,14 @@ function registerEasyHelpers(hbs: Hbs): void {
 
 /** Text parts: LF line endings, no trailing spaces, at most one blank line in a row. */
 function tidyText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 interface KindTemplates {

@@ -57,7 +57,12 @@ export class MessagesRepository {
     return rowsOf(result).length === 1;
   }
 
-  async insertBroadcast(eventId: string, b: { subject: string; body: string; audience: BroadcastAudience; sessionId: string | null }, now: Date, manager: EntityManager): Promise<string> {
+  async insertBroadcast(
+    eventId: string,
+    b: { subject: string; body: string; audience: BroadcastAudience; sessionId: string | null },
+    now: Date,
+    manager: EntityManager,
+  ): Promise<string> {
     const [{ id }] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO broadcast (event_id, subject, body, audience, session_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [eventId, b.subject, b.body, b.audience, b.sessionId, now],

@@ -20,14 +20,11 @@ export function checkProgramme(event: Event, rows: ProgrammeRow[], idleSpeakers:
     startsAt: toZonedIso(row.startsAt, tz),
     endsAt: toZonedIso(row.endsAt, tz),
   });
-  const sessionsWithoutRoom =
-    event.format === 'online' ? [] : rows.filter((r) => r.room === null && !ROOMLESS_TYPES.has(r.type)).map(ref);
+  const sessionsWithoutRoom = event.format === 'online' ? [] : rows.filter((r) => r.room === null && !ROOMLESS_TYPES.has(r.type)).map(ref);
   const workshopsOverRoomCapacity = rows
     .filter((r) => r.type === 'workshop' && r.capacity !== null && r.room?.capacity != null && r.capacity > r.room.capacity)
     .map((r) => ({ ...ref(r), capacity: r.capacity!, room: { id: r.room!.id, name: r.room!.name, capacity: r.room!.capacity! } }));
-  const sessionsOutsideEvent = rows
-    .filter((r) => r.startsAt.getTime() < event.startsAt.getTime() || r.endsAt.getTime() > event.endsAt.getTime())
-    .map(ref);
+  const sessionsOutsideEvent = rows.filter((r) => r.startsAt.getTime() < event.startsAt.getTime() || r.endsAt.getTime() > event.endsAt.getTime()).map(ref);
   const speakersWithoutSession = idleSpeakers.map((s) => ({ speakerId: s.id, fullName: s.fullName }));
   return {
     eventId: event.id,

@@ -25,12 +25,7 @@ export class ProgrammePdfController {
   @ApiOkResponse({ description: 'application/pdf, `programme-<slug>.pdf`', schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
-  async pdf(
-    @Param('id') idOrSlug: string,
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentOrganiser() organiser?: OrganiserPrincipal,
-  ): Promise<void> {
+  async pdf(@Param('id') idOrSlug: string, @Req() req: Request, @Res() res: Response, @CurrentOrganiser() organiser?: OrganiserPrincipal): Promise<void> {
     const { event, body, etag } = await this.programme.pdf(idOrSlug, organiser);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', event.status !== 'draft' ? 'public, no-cache' : 'private, no-cache');

@@ -33,12 +33,7 @@ export class ProgrammeController {
   @ApiOkResponse({ type: ProgrammeDto })
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
-  async get(
-    @Param('id') idOrSlug: string,
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentOrganiser() organiser?: OrganiserPrincipal,
-  ): Promise<void> {
+  async get(@Param('id') idOrSlug: string, @Req() req: Request, @Res() res: Response, @CurrentOrganiser() organiser?: OrganiserPrincipal): Promise<void> {
     const rendered = await this.programme.json(idOrSlug, organiser);
     sendCacheable(req, res, rendered, 'application/json; charset=utf-8', rendered.event.status !== 'draft');
   }
@@ -55,12 +50,7 @@ export class ProgrammeController {
   @ApiOkResponse({ description: 'text/calendar; charset=utf-8, as an attachment `<slug>.ics`', schema: { type: 'string' } })
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   @ApiNotFoundResponse({ description: 'Unknown event, or a draft seen without organiser token' })
-  async calendar(
-    @Param('id') idOrSlug: string,
-    @Req() req: Request,
-    @Res() res: Response,
-    @CurrentOrganiser() organiser?: OrganiserPrincipal,
-  ): Promise<void> {
+  async calendar(@Param('id') idOrSlug: string, @Req() req: Request, @Res() res: Response, @CurrentOrganiser() organiser?: OrganiserPrincipal): Promise<void> {
     const rendered = await this.programme.calendar(idOrSlug, organiser);
     sendCacheable(req, res, rendered, 'text/calendar; charset=utf-8', rendered.event.status !== 'draft', {
       'Content-Disposition': `attachment; filename="${rendered.event.slug}.ics"`,

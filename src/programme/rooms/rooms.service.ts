@@ -13,8 +13,7 @@ import { CreateRoomDto, RoomResponseDto, UpdateRoomDto } from './dto/room.dto';
 import { toRoomResponse } from './room.mapper';
 import { RoomsRepository } from './rooms.repository';
 
-const nameTaken = () =>
-  conflict('room-name-taken', 'Une salle porte déjà ce nom pour cet événement.', [{ field: 'name', message: 'Une salle porte déjà ce nom.' }]);
+const nameTaken = () => conflict('room-name-taken', 'Une salle porte déjà ce nom pour cet événement.', [{ field: 'name', message: 'Une salle porte déjà ce nom.' }]);
 
 @Injectable()
 export class RoomsService {

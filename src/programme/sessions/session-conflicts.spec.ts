@@ -90,11 +90,19 @@ describe('findSessionClashes', () => {
       fc.property(arbProgramme, ([candidate, others]) => {
         const got = findSessionClashes(candidate, others);
         const expectedRoom = others.filter((o) => candidate.roomId !== null && o.roomId === candidate.roomId && sharesAMinute(candidate, o)).map((o) => o.id);
-        const expectedSpeaker = others
-          .filter((o) => o.speakerIds.some((s) => candidate.speakerIds.includes(s)) && sharesAMinute(candidate, o))
-          .map((o) => o.id);
-        expect(got.filter((c) => c.field === 'roomId').map((c) => c.session.id).sort()).toEqual(expectedRoom.sort());
-        expect(got.filter((c) => c.field === 'speakerIds').map((c) => c.session.id).sort()).toEqual(expectedSpeaker.sort());
+        const expectedSpeaker = others.filter((o) => o.speakerIds.some((s) => candidate.speakerIds.includes(s)) && sharesAMinute(candidate, o)).map((o) => o.id);
+        expect(
+          got
+            .filter((c) => c.field === 'roomId')
+            .map((c) => c.session.id)
+            .sort(),
+        ).toEqual(expectedRoom.sort());
+        expect(
+          got
+            .filter((c) => c.field === 'speakerIds')
+            .map((c) => c.session.id)
+            .sort(),
+        ).toEqual(expectedSpeaker.sort());
         for (const a of others) expect(overlaps(a, candidate)).toBe(sharesAMinute(a, candidate));
       }),
       { numRuns: 2000 },

@@ -40,8 +40,7 @@ export function findSessionClashes(candidate: ScheduledSession, scheduled: reado
     const shared = other.speakerIds.filter((id) => mine.has(id));
     if (shared.length) speakers.push({ field: 'speakerIds', session: other, speakerIds: [...new Set(shared)] });
   }
-  const byTime = (a: SessionClash, b: SessionClash) =>
-    a.session.startsAt.getTime() - b.session.startsAt.getTime() || a.session.id.localeCompare(b.session.id);
+  const byTime = (a: SessionClash, b: SessionClash) => a.session.startsAt.getTime() - b.session.startsAt.getTime() || a.session.id.localeCompare(b.session.id);
   return [...rooms.sort(byTime), ...speakers.sort(byTime)];
 }
 

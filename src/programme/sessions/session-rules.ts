@@ -2,10 +2,7 @@ import type { FieldError } from '../../common/domain-error';
 import { formatFrench } from '../../common/time';
 
 /** A session ends after it starts and lies within its event. */
-export function checkSessionTimes(
-  session: { startsAt: Date; endsAt: Date },
-  event: { startsAt: Date; endsAt: Date; timezone: string },
-): FieldError[] {
+export function checkSessionTimes(session: { startsAt: Date; endsAt: Date }, event: { startsAt: Date; endsAt: Date; timezone: string }): FieldError[] {
   const errors: FieldError[] = [];
   if (session.endsAt.getTime() <= session.startsAt.getTime()) errors.push({ field: 'endsAt', message: 'must be after startsAt' });
   const window = `${formatFrench(event.startsAt, event.timezone)} → ${formatFrench(event.endsAt, event.timezone)}`;

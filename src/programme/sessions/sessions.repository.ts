@@ -61,12 +61,7 @@ export class SessionsRepository {
     return { session, ...(links.get(id) ?? { speakerIds: [], actionIds: [] }) };
   }
 
-  async listByEvent(
-    eventId: string,
-    filter: { type?: SessionType; roomId?: string },
-    limit: number,
-    offset: number,
-  ): Promise<{ items: SessionWithLinks[]; total: number }> {
+  async listByEvent(eventId: string, filter: { type?: SessionType; roomId?: string }, limit: number, offset: number): Promise<{ items: SessionWithLinks[]; total: number }> {
     const qb = this.dataSource.manager.getRepository(Session).createQueryBuilder('s').where('s.event_id = :eventId', { eventId });
     if (filter.type) qb.andWhere('s.type = :type', { type: filter.type });
     if (filter.roomId) qb.andWhere('s.room_id = :roomId', { roomId: filter.roomId });

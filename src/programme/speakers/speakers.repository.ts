@@ -36,9 +36,6 @@ export class SpeakersRepository {
 
   /** Sessions the speaker speaks in, in time order. */
   sessionsOf(speakerId: string, manager: EntityManager): Promise<SessionRef[]> {
-    return manager.query(
-      `SELECT s.id, s.title FROM session s JOIN session_speaker ss ON ss.session_id = s.id WHERE ss.speaker_id = $1 ORDER BY s.starts_at, s.id`,
-      [speakerId],
-    );
+    return manager.query(`SELECT s.id, s.title FROM session s JOIN session_speaker ss ON ss.session_id = s.id WHERE ss.speaker_id = $1 ORDER BY s.starts_at, s.id`, [speakerId]);
   }
 }

@@ -72,9 +72,7 @@ function whereFor(filter: RegistrationFilter & { id?: string }, params: unknown[
   if (filter.organisationType) clauses.push(`r.organisation_type = ${param(filter.organisationType)}`);
   if (filter.department) clauses.push(`r.department = ${param(filter.department)}`);
   if (filter.sessionId) {
-    clauses.push(
-      `EXISTS (SELECT 1 FROM session_choice sc WHERE sc.registration_id = r.id AND sc.session_id = ${param(filter.sessionId)} AND sc.status <> 'cancelled')`,
-    );
+    clauses.push(`EXISTS (SELECT 1 FROM session_choice sc WHERE sc.registration_id = r.id AND sc.session_id = ${param(filter.sessionId)} AND sc.status <> 'cancelled')`);
   }
   const q = filter.q?.trim();
   if (q) {

@@ -12,7 +12,10 @@ export class EventReportController {
 
   @Get()
   @Header('Cache-Control', 'private, no-store')
-  @ApiOperation({ summary: 'The event’s bilan (PDF): the figures of `/stats` — key figures, organisation types, départements (Occitanie first), themes, workshop fill rates, check-in rate — as bar charts with their figures' })
+  @ApiOperation({
+    summary:
+      'The event’s bilan (PDF): the figures of `/stats` — key figures, organisation types, départements (Occitanie first), themes, workshop fill rates, check-in rate — as bar charts with their figures',
+  })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'application/pdf', schema: { type: 'string', format: 'binary' } })
   @ApiUnauthorizedResponse({ description: 'Not signed in as an organiser' })

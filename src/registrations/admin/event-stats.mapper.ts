@@ -16,14 +16,16 @@ export interface StatsCounts {
 function needsOf(counts: NeedCount[], sessionId: string | null): NeedsDto {
   const mine = counts.filter((c) => c.sessionId === sessionId);
   return {
-    accessibility: everyItem(ACCESSIBILITY_NEEDS, mine.filter((c) => c.code !== 'travel_support')).map((i) => ({ code: i.code, label: i.label, confirmed: i.count })),
+    accessibility: everyItem(
+      ACCESSIBILITY_NEEDS,
+      mine.filter((c) => c.code !== 'travel_support'),
+    ).map((i) => ({ code: i.code, label: i.label, confirmed: i.count })),
     travelSupport: mine.find((c) => c.code === 'travel_support')?.count ?? 0,
   };
 }
 
 /** A ratio for reports: 3 decimals, null when the denominator means "no limit" or "nobody". */
-export const ratio = (part: number, whole: number | null): number | null =>
-  whole === null || whole <= 0 ? null : Math.round((part / whole) * 1000) / 1000;
+export const ratio = (part: number, whole: number | null): number | null => (whole === null || whole <= 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
 /** Every reference item in its order, zeros included, then any stored code unknown to the list. */
 function everyItem(items: ReferenceItem[], counts: KeyCount[]) {
@@ -80,7 +82,14 @@ export function toEventStats(counts: StatsCounts, quotas: QuotaSeats[] = []): Ev
       fillRate: ratio(s.confirmed, s.capacity),
     })),
     needs: needsOf(counts.needs, null),
-    quotas: quotas.map((q) => ({ organisationType: q.organisationType, label: organisationTypeLabel(q.organisationType), attendanceMode: q.attendanceMode, seats: q.seats, taken: q.taken, left: q.left })),
+    quotas: quotas.map((q) => ({
+      organisationType: q.organisationType,
+      label: organisationTypeLabel(q.organisationType),
+      attendanceMode: q.attendanceMode,
+      seats: q.seats,
+      taken: q.taken,
+      left: q.left,
+    })),
     checkIn: toCheckInStats(counts.byStatusAndMode),
   };
 }

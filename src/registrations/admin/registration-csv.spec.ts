@@ -51,9 +51,23 @@ describe('CSV cells', () => {
     const record = toCsvRecord(row, 'Europe/Paris');
     expect(record).toHaveLength(CSV_HEADERS.length);
     expect(record).toEqual([
-      'Puig', 'Anaïs', 'puig@exemple.test', '', '', 'Collectivité territoriale', '2A – Corse-du-Sud', 'En ligne', 'Liste d’attente', '3', '',
-      'Interprétation en langue des signes française (LSF) | Accès en fauteuil roulant | Rampe', 'Oui', '', 'Non',
-      '01/01/2027 00:30', '',
+      'Puig',
+      'Anaïs',
+      'puig@exemple.test',
+      '',
+      '',
+      'Collectivité territoriale',
+      '2A – Corse-du-Sud',
+      'En ligne',
+      'Liste d’attente',
+      '3',
+      '',
+      'Interprétation en langue des signes française (LSF) | Accès en fauteuil roulant | Rampe',
+      'Oui',
+      '',
+      'Non',
+      '01/01/2027 00:30',
+      '',
     ]);
   });
 });

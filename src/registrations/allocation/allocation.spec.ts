@@ -26,9 +26,9 @@ const input: fc.Arbitrary<AllocationInput> = fc
       workshops: ws,
       registrants: people.map((perSlotRanks, p) => ({
         id: `r${p}`,
-        preferences: perSlotRanks.slice(0, slots).flatMap((ranked, s) =>
-          [...new Set(ranked.map((k) => k % perSlot))].map((k, rank) => ({ workshopId: `w${s * perSlot + k}`, rank: rank + 1 })),
-        ),
+        preferences: perSlotRanks
+          .slice(0, slots)
+          .flatMap((ranked, s) => [...new Set(ranked.map((k) => k % perSlot))].map((k, rank) => ({ workshopId: `w${s * perSlot + k}`, rank: rank + 1 }))),
       })),
     };
   });
@@ -36,7 +36,13 @@ const input: fc.Arbitrary<AllocationInput> = fc
 describe('allocate (random serial dictatorship)', () => {
   it('gives each in draw order their best workshop with a seat, per slot', () => {
     const ws = workshops(1, 2, () => 1);
-    const registrants = ['a', 'b', 'c'].map((id) => ({ id, preferences: [{ workshopId: 'w0', rank: 1 }, { workshopId: 'w1', rank: 2 }] }));
+    const registrants = ['a', 'b', 'c'].map((id) => ({
+      id,
+      preferences: [
+        { workshopId: 'w0', rank: 1 },
+        { workshopId: 'w1', rank: 2 },
+      ],
+    }));
     const result = allocate({ seed: 'graine', workshops: ws, registrants });
     const [first, second, third] = result.order;
     expect(result.assignments).toEqual([
@@ -102,8 +108,9 @@ describe('allocate (random serial dictatorship)', () => {
         const taken = new Map<string, number>();
         for (const a of result.assignments) taken.set(a.workshopId, (taken.get(a.workshopId) ?? 0) + 1);
         for (const a of result.assignments) {
-          const slotPrefs = inp.registrants.find((r) => r.id === a.registrantId)!.preferences
-            .filter((p) => byId.get(p.workshopId)!.slot === a.slot)
+          const slotPrefs = inp.registrants
+            .find((r) => r.id === a.registrantId)!
+            .preferences.filter((p) => byId.get(p.workshopId)!.slot === a.slot)
             .sort((x, y) => x.rank - y.rank);
           for (const better of slotPrefs.slice(0, a.rank - 1)) {
             const w = byId.get(better.workshopId)!;

@@ -22,10 +22,15 @@ const pdfFile = (rendered: RenderedDocument) =>
 /** `a,b,c` → ids; 422 for anything that is not a list of UUIDs (at most 2,000). */
 function registrationIdsOf(raw: string | undefined): string[] | null {
   if (raw === undefined) return null;
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = ids.filter((id) => !isUuid(id));
   if (ids.length === 0 || ids.length > 2000 || bad.length) {
-    throw unprocessable('invalid-registration-ids', 'registrationIds doit être une liste d’identifiants séparés par des virgules.', [{ field: 'registrationIds', message: 'liste de 1 à 2 000 UUID séparés par des virgules' }]);
+    throw unprocessable('invalid-registration-ids', 'registrationIds doit être une liste d’identifiants séparés par des virgules.', [
+      { field: 'registrationIds', message: 'liste de 1 à 2 000 UUID séparés par des virgules' },
+    ]);
   }
   return [...new Set(ids.map((id) => id.toLowerCase()))];
 }

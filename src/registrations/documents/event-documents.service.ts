@@ -40,7 +40,11 @@ export class EventDocumentsService {
     if (ids) {
       const refused = await this.documents.withoutBadge(event.id, ids);
       if (refused.length) {
-        throw unprocessable('no-badge', 'Certaines inscriptions ne sont pas des inscriptions confirmées sur place de cet événement.', refused.map((id) => ({ field: 'registrationIds', message: `${id} : pas de badge` })));
+        throw unprocessable(
+          'no-badge',
+          'Certaines inscriptions ne sont pas des inscriptions confirmées sur place de cet événement.',
+          refused.map((id) => ({ field: 'registrationIds', message: `${id} : pas de badge` })),
+        );
       }
     }
     const people = await primed(this.documents.presentPeople(event.id, ids));
@@ -58,7 +62,15 @@ export class EventDocumentsService {
     const people = await collect(this.documents.presentPeople(event.id));
     const dayLabel = frenchDay(fromLocal(`${date}T12:00`, event.timezone), event.timezone);
     const pdf = renderSignInSheets(
-      [{ eventTitle: event.title, title: `Journée du ${dayLabel}`, details: [eventAddress(event) ?? eventPlace(event)], signatureColumns: ['Matin', 'Après-midi'], people: people.map(toSignInPerson) }],
+      [
+        {
+          eventTitle: event.title,
+          title: `Journée du ${dayLabel}`,
+          details: [eventAddress(event) ?? eventPlace(event)],
+          signatureColumns: ['Matin', 'Après-midi'],
+          people: people.map(toSignInPerson),
+        },
+      ],
       { title: `Feuilles d’émargement — ${event.title} — ${dayLabel}`, createdAt: this.clock.now() },
     );
     return { event, pdf, filename: `emargement-${event.slug}-${date}.pdf` };

@@ -1,20 +1,11 @@
 import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiSecurity,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { RegistrationToken } from '../registration-token';
 import { RegistrationDocuments } from './registration-documents.service';
 
 const PDF = { description: 'application/pdf', schema: { type: 'string', format: 'binary' } };
 
-const pdfFile = (body: Buffer, filename: string) =>
-  new StreamableFile(body, { type: 'application/pdf', disposition: `inline; filename="${filename}"`, length: body.length });
+const pdfFile = (body: Buffer, filename: string) => new StreamableFile(body, { type: 'application/pdf', disposition: `inline; filename="${filename}"`, length: body.length });
 
 /** The registrant's own documents, opened by the manage token (header or `?token=`). */
 @ApiTags('registrant')

@@ -74,7 +74,8 @@ export function toAgendaView(event: Event, person: DocumentPerson, sessions: Pla
   }
   const address = eventAddress(event);
   if (onsite && address) practical.push({ label: 'Adresse', value: address });
-  if (onsite && confirmed) practical.push({ label: 'Accueil', value: `à partir de ${frenchTime(new Date(event.startsAt.getTime() - 30 * 60_000), tz)} : présentez votre badge ou le QR code ci-dessus` });
+  if (onsite && confirmed)
+    practical.push({ label: 'Accueil', value: `à partir de ${frenchTime(new Date(event.startsAt.getTime() - 30 * 60_000), tz)} : présentez votre badge ou le QR code ci-dessus` });
   if (!onsite && confirmed && event.onlineUrl) practical.push({ label: 'Lien de connexion', value: event.onlineUrl });
   if (extras.manageUrl) practical.push({ label: 'Gérer mon inscription', value: extras.manageUrl });
   return {
@@ -108,15 +109,18 @@ export function toAgendaCalendar(event: Event, person: DocumentPerson, sessions:
   return {
     name: `${event.title} — mon programme`,
     timezone: event.timezone,
-    entries: sessions.length === 0 ? [whole] : sessions.map((s) => ({
-      uid: `${s.id}.${person.id}@rencontres`,
-      title: s.choice === 'waitlisted' ? `${s.title} (liste d’attente)` : s.title,
-      startsAt: new Date(s.startsAt),
-      endsAt: new Date(s.endsAt),
-      location: [s.room, person.attendanceMode === 'online' ? 'En ligne' : place].filter(Boolean).join(' — ') || null,
-      description: [label(SESSION_TYPE_LABELS, s.type), s.speakers.length ? `Avec ${s.speakers.join(', ')}` : null].filter(Boolean).join('\n'),
-      updatedAt: new Date(s.updatedAt),
-    })),
+    entries:
+      sessions.length === 0
+        ? [whole]
+        : sessions.map((s) => ({
+            uid: `${s.id}.${person.id}@rencontres`,
+            title: s.choice === 'waitlisted' ? `${s.title} (liste d’attente)` : s.title,
+            startsAt: new Date(s.startsAt),
+            endsAt: new Date(s.endsAt),
+            location: [s.room, person.attendanceMode === 'online' ? 'En ligne' : place].filter(Boolean).join(' — ') || null,
+            description: [label(SESSION_TYPE_LABELS, s.type), s.speakers.length ? `Avec ${s.speakers.join(', ')}` : null].filter(Boolean).join('\n'),
+            updatedAt: new Date(s.updatedAt),
+          })),
   };
 }
 

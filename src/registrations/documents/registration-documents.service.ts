@@ -59,10 +59,7 @@ export class RegistrationDocuments {
   /** The personal agenda (plenaries, chosen workshops marked confirmed or waitlisted, practical information). */
   async agendaPdf(registrationId: string, options: { manageUrl?: string | null } = {}): Promise<Buffer> {
     const { event, person } = await this.load(registrationId);
-    const [sessions, waitlistPosition] = await Promise.all([
-      this.documents.plannedSessions(person.id, event.id),
-      this.documents.waitlistPosition(person.id),
-    ]);
+    const [sessions, waitlistPosition] = await Promise.all([this.documents.plannedSessions(person.id, event.id), this.documents.waitlistPosition(person.id)]);
     return this.pool.render('agenda', toAgendaView(event, person, sessions, { manageUrl: options.manageUrl, waitlistPosition }), this.clock.now());
   }
 

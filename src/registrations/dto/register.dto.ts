@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  Equals,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsDepartmentCode, IsOrganisationTypeCode } from '../../reference/reference.validators';
 import { MultiLine } from '../../common/text-rules';
 import { ACCESSIBILITY_CODES } from '../registration-needs';
@@ -100,7 +87,10 @@ export class RegistrantDetailsDto {
   @IsIn(ACCESSIBILITY_CODES, { each: true, message: `each must be one of ${ACCESSIBILITY_CODES.join(', ')}` })
   accessibility?: string[];
 
-  @ApiPropertyOptional({ example: false, description: 'Messages easy to read and understand (FALC): the same as listing `easy_read` in `accessibility` (true adds it, false removes it).' })
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Messages easy to read and understand (FALC): the same as listing `easy_read` in `accessibility` (true adds it, false removes it).',
+  })
   @IsOptional()
   @IsBoolean()
   easyRead?: boolean;

@@ -12,7 +12,11 @@ export class RegistrationCreatedDto {
   @ApiPropertyOptional({ example: 3, description: 'Rank on the waiting list (1 = next); only when waitlisted.' })
   waitlistPosition?: number;
   @ApiProperty({ example: 'k3J9…', description: 'Secret: opens this registration. Shown once.' }) manageToken: string;
-  @ApiProperty({ example: 'https://rencontres.example.org/inscription/k3J9…', description: 'The manage page (the same link is in every email); the token also opens GET /api/registrations/me' }) manageUrl: string;
+  @ApiProperty({
+    example: 'https://rencontres.example.org/inscription/k3J9…',
+    description: 'The manage page (the same link is in every email); the token also opens GET /api/registrations/me',
+  })
+  manageUrl: string;
   @ApiProperty({ type: [ChosenSessionStatusDto] }) sessions: ChosenSessionStatusDto[];
 }
 

@@ -21,10 +21,7 @@ export class QuotaReleaseRepository {
 
   /** Sets the release once: false when it was already set (the event row must be locked). */
   async markReleased(eventId: string, now: Date, manager: EntityManager): Promise<boolean> {
-    const result: unknown = await manager.query(
-      `UPDATE event SET quotas_released_at = $2 WHERE id = $1 AND quotas_released_at IS NULL RETURNING id`,
-      [eventId, now],
-    );
+    const result: unknown = await manager.query(`UPDATE event SET quotas_released_at = $2 WHERE id = $1 AND quotas_released_at IS NULL RETURNING id`, [eventId, now]);
     return rowsOf(result).length === 1;
   }
 }

@@ -23,7 +23,8 @@ export class AdminRegistrationDto {
   waitlistPosition: number | null;
   @ApiProperty({ type: [ChosenSessionDto] }) sessions: ChosenSessionDto[];
   @ApiProperty({ nullable: true, type: String }) accessibilityNeeds: string | null;
-  @ApiProperty({ type: [String], example: ['wheelchair'], description: 'Codes of GET /api/reference `accessibility` (`easy_read`: messages easy to read)' }) accessibility: string[];
+  @ApiProperty({ type: [String], example: ['wheelchair'], description: 'Codes of GET /api/reference `accessibility` (`easy_read`: messages easy to read)' })
+  accessibility: string[];
   @ApiProperty() travelSupport: boolean;
   @ApiProperty({ nullable: true, type: String }) dietaryRequirements: string | null;
   @ApiProperty({ example: '2027-01-15T10:12:00+01:00', description: 'When the registrant consented to the processing of their data' })

@@ -83,7 +83,8 @@ export class EventStatsDto {
   byOrganisationType: CodeCountDto[];
   @ApiProperty({
     type: [DepartmentCountDto],
-    description: 'Départements with at least one confirmed registrant: Occitanie’s first, then the others, each most first (ties in reference order); then code null for "not given"',
+    description:
+      'Départements with at least one confirmed registrant: Occitanie’s first, then the others, each most first (ties in reference order); then code null for "not given"',
   })
   byDepartment: DepartmentCountDto[];
   @ApiProperty({ type: [ThemeCountDto], description: 'Every theme, in reference order, zeros included' })
