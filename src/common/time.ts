@@ -66,6 +66,15 @@ export function toZonedIso(date: Date, timeZone: string): string {
 
 const frenchDate = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * French writes the first day of a month as an ordinal: `vendredi 1er janvier 2027`, `du lundi 1er au
+ * mardi 2 mars`. The one place this rule lives: every French date (pages, emails, PDFs, errors) goes through it.
+ * (A `1` followed by `h` is an hour, `1 h 00`, and stays as it is.)
+ */
+export function firstOfMonth(text: string): string {
+  return text.replace(/(^|\s)1(?=\s(?!h\s)\p{L}|$)/gu, '$11er');
+}
+
 /** `jeudi 12 mars 2027, 9 h 00` in the event's zone. */
 export function formatFrench(date: Date, timeZone: string): string {
   let f = frenchDate.get(timeZone);
@@ -73,7 +82,7 @@ export function formatFrench(date: Date, timeZone: string): string {
     f = new Intl.DateTimeFormat('fr-FR', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
     frenchDate.set(timeZone, f);
   }
-  return `${f.format(date)}, ${formatFrenchTime(date, timeZone)}`;
+  return `${firstOfMonth(f.format(date))}, ${formatFrenchTime(date, timeZone)}`;
 }
 
 /** `jeudi 12 mars 2027 à 9 h 00`: the wording of messages. */

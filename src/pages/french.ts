@@ -1,4 +1,4 @@
-import { formatFrenchTime } from '../common/time';
+import { firstOfMonth, formatFrenchTime } from '../common/time';
 
 /** French words for the API's codes and instants, as the pages show them. */
 
@@ -16,9 +16,6 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
 export function frenchDay(instant: string | Date, timeZone: string): string {
   return firstOfMonth(dayFormat(timeZone).format(new Date(instant)));
 }
-
-/** French writes the first of the month "1er": `vendredi 1er janvier 2027`. */
-const firstOfMonth = (text: string) => text.replace(/(^|\s)1 (?=\p{L})/u, (_m, space: string) => `${space}1er `);
 
 /** `jeudi 11 mars 2027` for a local date `2027-03-11` (already in the event's zone). */
 export function frenchLocalDate(date: string): string {

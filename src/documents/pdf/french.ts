@@ -1,5 +1,7 @@
 /** French typography and dates for documents. Pure. */
 
+import { firstOfMonth } from '../../common/time';
+
 const NNBSP = '\u202F';
 
 /**
@@ -58,11 +60,6 @@ export function frenchDateRange(start: Date, end: Date, timeZone: string): strin
     return `du ${day(start, { weekday: 'long', day: 'numeric', month: 'long' })} au ${day(end, full)}`;
   }
   return `du ${day(start, full)} au ${day(end, full)}`;
-}
-
-/** French writes the first day of a month as an ordinal: `1er mars`. */
-function firstOfMonth(text: string): string {
-  return text.replace(/(^|\s)1(?=\s|$)/, '$11er');
 }
 
 /** French collation: accents and case only break ties (Élodie sorts with Elodie, before Emma). */

@@ -6,7 +6,7 @@ import { ATTENDANCE_MODE_LABELS, label, SESSION_TYPE_LABELS } from '../../refere
 import { frenchDateRange, frenchDay, frenchTime, frenchTimeRange } from '../../documents/pdf/french';
 import type { SignInPerson } from '../../documents/sign-in-sheet/sign-in-sheet.view';
 import type { Event } from '../../events/event.entity';
-import { localDate } from '../../common/time';
+import { firstOfMonth, localDate } from '../../common/time';
 import { organisationTypeLabel } from '../../reference/reference.data';
 import { deskNeeds } from '../registration-needs';
 import type { DocumentPerson, PlannedSession } from './registration-documents.repository';
@@ -137,7 +137,7 @@ export function toCertificateView(event: Event, person: DocumentPerson, sessions
       .map((s) => ({ title: s.title, when: `${frenchDay(new Date(s.startsAt), tz)}, ${frenchTimeRange(new Date(s.startsAt), new Date(s.endsAt), tz)}` })),
     organiserName,
     issuedIn: event.venue?.city ?? null,
-    issuedOn: frenchDay(issuedAt, tz).replace(/^\S+ /, '').replace(/^1 /, '1er '),
+    issuedOn: firstOfMonth(frenchDay(issuedAt, tz).replace(/^\S+ /, '')),
   };
 }
 
