@@ -18,7 +18,7 @@ describe('log lines', () => {
     expect(res.headers['x-request-id']).toBe('lb-7f3a.2_b');
     const lines = requestLines('lb-7f3a.2_b');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 'info', method: 'GET', route: '/api/events/:idOrSlug', status: 200 });
+    expect(lines[0]).toMatchObject({ level: 'info', method: 'GET', route: '/api/events/:id', status: 200 });
     expect(typeof lines[0].durationMs).toBe('number');
     expect(typeof lines[0].time).toBe('string');
     expect(JSON.stringify(lines[0])).not.toContain(event.id);
@@ -37,7 +37,7 @@ describe('log lines', () => {
 
   it('logs an error answer at its status and an unknown path as unmatched', async () => {
     const missing = await t.http.get('/api/events/00000000-0000-4000-8000-000000000000').expect(404);
-    expect(requestLines(missing.headers['x-request-id'])).toEqual([expect.objectContaining({ status: 404, route: '/api/events/:idOrSlug' })]);
+    expect(requestLines(missing.headers['x-request-id'])).toEqual([expect.objectContaining({ status: 404, route: '/api/events/:id' })]);
     const nowhere = await t.http.get('/nulle-part/jean.dupont@example.org').expect(404);
     const [line] = requestLines(nowhere.headers['x-request-id']);
     expect(line).toMatchObject({ status: 404, route: 'unmatched' });
