@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { notFound, unprocessable } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { renderBadgeSheet } from '../../documents/badge/badge.renderer';
-import { renderCertificates } from '../../documents/certificate/certificate.renderer';
+import { Readable } from 'node:stream';
 import { SESSION_TYPE_LABELS, label } from '../../reference/labels';
 import { frenchDay, frenchTimeRange } from '../../documents/pdf/french';
-import type { Pdf } from '../../documents/pdf/pdf-document';
+import { RenderPool } from '../../documents/render/render-pool';
 import { renderSignInSheets } from '../../documents/sign-in-sheet/sign-in-sheet.renderer';
 import { fromLocal } from '../../common/time';
 import type { Event } from '../../events/event.entity';
@@ -19,8 +18,8 @@ import { organiserNameOf } from './registration-documents.service';
 
 export interface RenderedDocument {
   event: Event;
-  /** The document, already started: its first rows were read. */
-  pdf: Pdf;
+  /** The document, already started: its first rows were read (and, drawn in a worker, its first bytes). */
+  pdf: Readable;
   filename: string;
 }
 
@@ -31,6 +30,7 @@ export class EventDocumentsService {
     private readonly documents: RegistrationDocumentsRepository,
     private readonly events: EventsRepository,
     private readonly clock: Clock,
+    private readonly pool: RenderPool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,7 +49,8 @@ export class EventDocumentsService {
     }
     const people = await primed(this.documents.presentPeople(event.id, ids));
     const badges = map(people, (p) => toBadgeView(event, p));
-    return { event, pdf: renderBadgeSheet(badges, { title: `Badges — ${event.title}`, createdAt: this.clock.now() }), filename: `badges-${event.slug}.pdf` };
+    const pdf = await this.pool.stream('badgeSheet', badges, { title: `Badges — ${event.title}`, createdAt: this.clock.now() });
+    return { event, pdf, filename: `badges-${event.slug}.pdf` };
   }
 
   /** The day's sign-in sheet: every confirmed on-site registrant, morning and afternoon columns. */
@@ -110,7 +111,8 @@ export class EventDocumentsService {
       const sessions = [...common, ...p.workshopIds.map((id) => byId.get(id)!).filter(Boolean)].sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime());
       return toCertificateView(event, p, sessions, organiser, now);
     });
-    return { event, pdf: renderCertificates(views, { title: `Attestations de présence — ${event.title}`, createdAt: now }), filename: `attestations-${event.slug}.pdf` };
+    const pdf = await this.pool.stream('certificates', views, { title: `Attestations de présence — ${event.title}`, createdAt: now });
+    return { event, pdf, filename: `attestations-${event.slug}.pdf` };
   }
 }
 
