@@ -4,6 +4,7 @@ import { compileServer, COMPILED } from '../../../test/support/compiled-app';
 import { parsePdf } from '../../../test/support/pdf';
 import { SAMPLE_AGENDA } from '../agenda/agenda.sample';
 import { SAMPLE_BADGE, sampleBadges } from '../badge/badge.sample';
+import { SAMPLE_DAY_SHEET } from '../sign-in-sheet/sign-in-sheet.sample';
 import { toBuffer } from '../pdf/pdf-document';
 import { RenderPool as SourcePool } from './render-pool';
 import { renderSheet } from './sheet-documents';
@@ -72,6 +73,13 @@ describe('RenderPool', () => {
     const pdf = await parsePdf(bytes);
     expect(pdf.numPages).toBe(57);
     expect(pdf.pages[56]).toContain(badges[449].lastName);
+  });
+
+  it('draws sign-in sheets whole in a worker, the same bytes as here', async () => {
+    const view = { title: 'Émargement', sheets: [SAMPLE_DAY_SHEET] };
+    const bytes = await pool.render('signInSheets', view, CREATED);
+    expect(bytes.equals(await renderSingle('signInSheets', view, CREATED))).toBe(true);
+    expect((await parsePdf(bytes)).text).toContain('Matin');
   });
 
   it('refuses a sheet that fails before its first byte, and draws the next one', async () => {

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { notFound, unprocessable } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { SESSION_TYPE_LABELS, label } from '../../reference/labels';
 import { frenchDay, frenchTimeRange } from '../../documents/pdf/french';
 import { RenderPool } from '../../documents/render/render-pool';
-import { renderSignInSheets } from '../../documents/sign-in-sheet/sign-in-sheet.renderer';
+import type { SignInSheetView } from '../../documents/sign-in-sheet/sign-in-sheet.view';
 import { fromLocal } from '../../common/time';
 import type { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
@@ -62,7 +62,7 @@ export class EventDocumentsService {
     }
     const people = await collect(this.documents.presentPeople(event.id));
     const dayLabel = frenchDay(fromLocal(`${date}T12:00`, event.timezone), event.timezone);
-    const pdf = renderSignInSheets(
+    const pdf = await this.signInSheets(
       [
         {
           eventTitle: event.title,
@@ -72,7 +72,7 @@ export class EventDocumentsService {
           people: people.map(toSignInPerson),
         },
       ],
-      { title: `Feuilles d’émargement — ${event.title} — ${dayLabel}`, createdAt: this.clock.now() },
+      `Feuilles d’émargement — ${event.title} — ${dayLabel}`,
     );
     return { event, pdf, filename: `emargement-${event.slug}-${date}.pdf` };
   }
@@ -84,7 +84,7 @@ export class EventDocumentsService {
     if (!session) throw notFound('Session', 'Session introuvable.');
     const people = await collect(session.type === 'workshop' ? this.documents.workshopPeople(session.id) : this.documents.presentPeople(event.id));
     const when = `${frenchDay(new Date(session.startsAt), event.timezone)}, ${frenchTimeRange(new Date(session.startsAt), new Date(session.endsAt), event.timezone)}`;
-    const pdf = renderSignInSheets(
+    const pdf = await this.signInSheets(
       [
         {
           eventTitle: event.title,
@@ -94,7 +94,7 @@ export class EventDocumentsService {
           people: people.map(toSignInPerson),
         },
       ],
-      { title: `Feuille d’émargement — ${session.title}`, createdAt: this.clock.now() },
+      `Feuille d’émargement — ${session.title}`,
     );
     return { event, pdf, filename: `emargement-${event.slug}-${session.id}.pdf` };
   }
@@ -113,6 +113,12 @@ export class EventDocumentsService {
     });
     const pdf = await this.pool.stream('certificates', views, { title: `Attestations de présence — ${event.title}`, createdAt: now });
     return { event, pdf, filename: `attestations-${event.slug}.pdf` };
+  }
+
+  /** Sign-in sheets, drawn whole in the render pool (their footers count pages): a failure is still a problem answer. */
+  private async signInSheets(sheets: SignInSheetView[], title: string): Promise<Readable> {
+    const bytes = await this.pool.render('signInSheets', { title, sheets }, this.clock.now());
+    return new PassThrough().end(bytes);
   }
 }
 
