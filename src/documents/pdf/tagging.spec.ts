@@ -36,13 +36,12 @@ function elements(structure: string): string[] {
 }
 
 describe('tagged PDFs', () => {
-  it('a badge reads in order: event and dates, the person, organisation, the QR code (with words) and its code, type and mode; rules and bands are not read', async () => {
+  it('a badge reads in order: event and dates, the person, organisation, the QR code (with words) and its code, the needs, type and mode; rules and bands are not read', async () => {
     const pdf = await toBuffer(renderBadge(SAMPLE_BADGE));
     const { tagged, structure } = poppler(pdf);
     expect(tagged).toBe(true);
-    // …and the welcome desk's words (the sample has needs) after the QR code.
     expect(elements(structure)).toEqual(['Document', 'Sect', 'P', 'H1', 'P', 'Figure', 'P', 'P']);
-    const order = ['Rencontre régionale', 'mars 2027', 'Élodie', 'épicerie sociale', 'K7QM 4XW9 PRTZ', 'ASSOCIATION', 'Sur place'].map((t) => structure.indexOf(t));
+    const order = ['Rencontre régionale', 'mars 2027', 'Élodie', 'épicerie sociale', 'K7QM 4XW9 PRTZ', 'Fauteuil', 'ASSOCIATION', 'Sur place'].map((t) => structure.indexOf(t));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const raw = pdf.toString('latin1');

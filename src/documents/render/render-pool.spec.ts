@@ -3,8 +3,11 @@ import { threadId } from 'node:worker_threads';
 import { compileServer, COMPILED } from '../../../test/support/compiled-app';
 import { parsePdf } from '../../../test/support/pdf';
 import { SAMPLE_AGENDA } from '../agenda/agenda.sample';
-import { SAMPLE_BADGE } from '../badge/badge.sample';
+import { SAMPLE_BADGE, sampleBadges } from '../badge/badge.sample';
+import { SAMPLE_DAY_SHEET } from '../sign-in-sheet/sign-in-sheet.sample';
+import { toBuffer } from '../pdf/pdf-document';
 import { RenderPool as SourcePool } from './render-pool';
+import { renderSheet } from './sheet-documents';
 import { renderSingle } from './single-documents';
 
 const CREATED = new Date('2027-01-15T10:00:00Z');
@@ -46,6 +49,63 @@ describe('RenderPool', () => {
   it('fails the job, not the process, when a document cannot be drawn; the next one is drawn', async () => {
     await expect(pool.render('badge', { ...SAMPLE_BADGE, firstName: undefined } as never, CREATED)).rejects.toThrow();
     expect((await parsePdf(await pool.render('badge', SAMPLE_BADGE, CREATED))).text).toContain('Élodie');
+  });
+
+  it('streams a badge sheet drawn in a worker, the same bytes as drawn here, the items asked in batches of 200', async () => {
+    const badges = sampleBadges(450);
+    let read = 0;
+    async function* cursor() {
+      for (const badge of badges) {
+        read++;
+        yield badge;
+      }
+    }
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = Date.now();
+    const stream = await pool.stream('badgeSheet', cursor(), { title: 'Badges', createdAt: CREATED });
+    // The first bytes came before the worker had asked for the last batch.
+    expect(read).toBeLessThan(450);
+    const bytes = await toBuffer(stream);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan((Date.now() - started) / 5 / 4);
+    expect(bytes.equals(await toBuffer(renderSheet('badgeSheet', badges, { title: 'Badges', createdAt: CREATED })))).toBe(true);
+    const pdf = await parsePdf(bytes);
+    expect(pdf.numPages).toBe(57);
+    expect(pdf.pages[56]).toContain(badges[449].lastName);
+  });
+
+  it('draws sign-in sheets whole in a worker, the same bytes as here', async () => {
+    const view = { title: 'Émargement', sheets: [SAMPLE_DAY_SHEET] };
+    const bytes = await pool.render('signInSheets', view, CREATED);
+    expect(bytes.equals(await renderSingle('signInSheets', view, CREATED))).toBe(true);
+    expect((await parsePdf(bytes)).text).toContain('Matin');
+  });
+
+  it('refuses a sheet that fails before its first byte, and draws the next one', async () => {
+    const broken = [{ ...SAMPLE_BADGE, firstName: undefined } as never];
+    await expect(pool.stream('badgeSheet', broken, { title: 'Badges' })).rejects.toThrow();
+    expect((await parsePdf(await toBuffer(await pool.stream('certificates', [], { title: 'Attestations' })))).text).toContain('Aucune personne');
+  });
+
+  it('stops drawing and closes the cursor when the reader goes away', async () => {
+    let closed = false;
+    let read = 0;
+    async function* cursor() {
+      try {
+        for (const badge of sampleBadges(2000)) {
+          read++;
+          yield badge;
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const stream = await pool.stream('badgeSheet', cursor(), { title: 'Badges' });
+    stream.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(closed).toBe(true);
+    expect(read).toBeLessThan(2000);
   });
 
   it('without workers draws in the calling thread (the sources run by the tests have no compiled worker)', async () => {

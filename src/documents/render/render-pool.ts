@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { renderSheet, SheetDocumentKind, SheetDocuments, SheetOptions } from './sheet-documents';
+import { SheetReply, SheetStream } from './sheet-stream';
 import { renderSingle, SingleDocumentKind, SingleDocuments } from './single-documents';
 
 export interface RenderJob {
@@ -21,7 +24,10 @@ interface Pending {
 interface Lane {
   worker: Worker;
   pending: Map<number, Pending>;
+  sheets: Map<number, SheetStream>;
 }
+
+const busy = (lane: Lane) => lane.pending.size + lane.sheets.size;
 
 /** The compiled worker; absent when the code runs from its TypeScript sources (tests), which then draw in their own thread. */
 const WORKER_SCRIPT = join(__dirname, 'render-worker.js');
@@ -32,9 +38,9 @@ export function defaultPoolSize(): number {
 }
 
 /**
- * Draws one-person documents (badge, agenda, certificate) in worker threads, so that the mail
- * delivery and the downloads that need many of them leave the event loop free for requests and use
- * the other cores. Each worker has its own parsed fonts. A job goes to the worker with the fewest
+ * Draws one-person documents (badge, agenda, certificate) and many-page ones (badge sheets,
+ * certificates) in worker threads, so that the mail delivery and the downloads leave the event loop
+ * free for requests and use the other cores. Each worker has its own parsed fonts. A job goes to the worker with the fewest
  * waiting; a worker that dies fails its jobs and is replaced at the next one. Without workers
  * (size 0, or no compiled worker script) documents are drawn in the calling thread.
  */
@@ -58,10 +64,34 @@ export class RenderPool {
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
       // A worker with work keeps the process alive; an idle one does not.
-      if (lane.pending.size === 0) lane.worker.ref();
+      if (busy(lane) === 0) lane.worker.ref();
       lane.pending.set(id, { resolve, reject });
       lane.worker.postMessage({ id, kind, view, createdAt } satisfies RenderJob);
     });
+  }
+
+  /**
+   * A many-page document (badge sheets, certificates) drawn in a worker as the items arrive, in
+   * batches, streamed back with back-pressure. Resolves with the first bytes drawn, so that a failure
+   * before them rejects instead; a later one destroys the stream.
+   */
+  stream<K extends SheetDocumentKind>(kind: K, items: AsyncIterable<SheetDocuments[K]> | Iterable<SheetDocuments[K]>, options: SheetOptions): Promise<Readable> {
+    if (!this.threaded || this.closed) return Promise.resolve(renderSheet(kind, items, options));
+    const lane = this.leastBusy();
+    const id = this.nextId++;
+    if (busy(lane) === 0) lane.worker.ref();
+    const sheet = new SheetStream(
+      id,
+      items,
+      (message) => lane.worker.postMessage(message),
+      () => {
+        lane.sheets.delete(id);
+        if (busy(lane) === 0) lane.worker.unref();
+      },
+    );
+    lane.sheets.set(id, sheet);
+    lane.worker.postMessage({ type: 'sheet', id, kind, options });
+    return sheet.started;
   }
 
   /** Starts the workers now (each loads its fonts), rather than at the first document. */
@@ -86,7 +116,7 @@ export class RenderPool {
         best = i;
         break;
       }
-      if (lane.pending.size < this.lanes[best]!.pending.size) best = i;
+      if (busy(lane) < busy(this.lanes[best]!)) best = i;
     }
     return this.lanes[best] ?? (this.lanes[best] = this.launch(best));
   }
@@ -94,12 +124,13 @@ export class RenderPool {
   private launch(index: number): Lane {
     const worker = new Worker(WORKER_SCRIPT);
     worker.unref();
-    const lane: Lane = { worker, pending: new Map() };
-    worker.on('message', (reply: RenderReply) => {
+    const lane: Lane = { worker, pending: new Map(), sheets: new Map() };
+    worker.on('message', (reply: RenderReply | SheetReply) => {
+      if ('type' in reply) return lane.sheets.get(reply.id)?.onReply(reply);
       const job = lane.pending.get(reply.id);
       if (!job) return;
       lane.pending.delete(reply.id);
-      if (lane.pending.size === 0) worker.unref();
+      if (busy(lane) === 0) worker.unref();
       if ('error' in reply) job.reject(new Error(reply.error));
       else job.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
     });
@@ -107,6 +138,7 @@ export class RenderPool {
       if (this.lanes[index] === lane) this.lanes[index] = null;
       for (const job of lane.pending.values()) job.reject(error);
       lane.pending.clear();
+      for (const sheet of [...lane.sheets.values()]) sheet.fail(error);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`document worker stopped (exit code ${code})`)));

@@ -1,13 +1,17 @@
-/* A worker thread of the render pool: draws the documents it is sent and answers their bytes. */
+/* A worker thread of the render pool: draws the documents it is sent and answers their bytes (many-page ones in chunks). */
 import { parentPort } from 'node:worker_threads';
 import { warmUpDocuments } from '../pdf/pdf-document';
 import type { RenderJob, RenderReply } from './render-pool';
+import { sheetWorker } from './sheet-worker-side';
+import type { SheetMessage } from './sheet-stream';
 import { renderSingle } from './single-documents';
 
 const port = parentPort!;
 
 void warmUpDocuments().finally(() => {
-  port.on('message', (job: RenderJob) => {
+  const sheets = sheetWorker(port);
+  port.on('message', (job: RenderJob | SheetMessage) => {
+    if ('type' in job) return sheets(job);
     renderSingle(job.kind, job.view as never, job.createdAt).then(
       (bytes) => {
         // Handed over, not copied: a fresh ArrayBuffer of exactly the document.

@@ -5,12 +5,21 @@ import type { BadgeView } from '../badge/badge.view';
 import { renderCertificate } from '../certificate/certificate.renderer';
 import type { CertificateView } from '../certificate/certificate.view';
 import { Pdf, toBuffer } from '../pdf/pdf-document';
+import { renderSignInSheets } from '../sign-in-sheet/sign-in-sheet.renderer';
+import type { SignInSheetView } from '../sign-in-sheet/sign-in-sheet.view';
 
-/** The one-person documents, by kind: what the render pool draws, in a worker or here. */
+/** Sign-in sheets as one view: drawn whole (their footers count each sheet's pages). */
+export interface SignInSheetsView {
+  title: string;
+  sheets: SignInSheetView[];
+}
+
+/** The documents drawn whole from one view, by kind: what the render pool draws, in a worker or here. */
 export interface SingleDocuments {
   badge: BadgeView;
   agenda: AgendaView;
   certificate: CertificateView;
+  signInSheets: SignInSheetsView;
 }
 
 export type SingleDocumentKind = keyof SingleDocuments;
@@ -19,6 +28,7 @@ const RENDERERS: { [K in SingleDocumentKind]: (view: SingleDocuments[K], created
   badge: renderBadge,
   agenda: renderAgenda,
   certificate: renderCertificate,
+  signInSheets: (view, createdAt) => renderSignInSheets(view.sheets, { title: view.title, createdAt }),
 };
 
 /** One document, whole, in this thread. */

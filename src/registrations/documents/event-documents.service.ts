@@ -2,12 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { notFound, unprocessable } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { renderBadgeSheet } from '../../documents/badge/badge.renderer';
-import { renderCertificates } from '../../documents/certificate/certificate.renderer';
+import { PassThrough, Readable } from 'node:stream';
 import { SESSION_TYPE_LABELS, label } from '../../reference/labels';
 import { frenchDay, frenchTimeRange } from '../../documents/pdf/french';
-import type { Pdf } from '../../documents/pdf/pdf-document';
-import { renderSignInSheets } from '../../documents/sign-in-sheet/sign-in-sheet.renderer';
+import { RenderPool } from '../../documents/render/render-pool';
+import type { SignInSheetView } from '../../documents/sign-in-sheet/sign-in-sheet.view';
 import { fromLocal } from '../../common/time';
 import type { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
@@ -19,8 +18,8 @@ import { organiserNameOf } from './registration-documents.service';
 
 export interface RenderedDocument {
   event: Event;
-  /** The document, already started: its first rows were read. */
-  pdf: Pdf;
+  /** The document, already started: its first rows were read (and, drawn in a worker, its first bytes). */
+  pdf: Readable;
   filename: string;
 }
 
@@ -31,6 +30,7 @@ export class EventDocumentsService {
     private readonly documents: RegistrationDocumentsRepository,
     private readonly events: EventsRepository,
     private readonly clock: Clock,
+    private readonly pool: RenderPool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -49,7 +49,8 @@ export class EventDocumentsService {
     }
     const people = await primed(this.documents.presentPeople(event.id, ids));
     const badges = map(people, (p) => toBadgeView(event, p));
-    return { event, pdf: renderBadgeSheet(badges, { title: `Badges — ${event.title}`, createdAt: this.clock.now() }), filename: `badges-${event.slug}.pdf` };
+    const pdf = await this.pool.stream('badgeSheet', badges, { title: `Badges — ${event.title}`, createdAt: this.clock.now() });
+    return { event, pdf, filename: `badges-${event.slug}.pdf` };
   }
 
   /** The day's sign-in sheet: every confirmed on-site registrant, morning and afternoon columns. */
@@ -61,7 +62,7 @@ export class EventDocumentsService {
     }
     const people = await collect(this.documents.presentPeople(event.id));
     const dayLabel = frenchDay(fromLocal(`${date}T12:00`, event.timezone), event.timezone);
-    const pdf = renderSignInSheets(
+    const pdf = await this.signInSheets(
       [
         {
           eventTitle: event.title,
@@ -71,7 +72,7 @@ export class EventDocumentsService {
           people: people.map(toSignInPerson),
         },
       ],
-      { title: `Feuilles d’émargement — ${event.title} — ${dayLabel}`, createdAt: this.clock.now() },
+      `Feuilles d’émargement — ${event.title} — ${dayLabel}`,
     );
     return { event, pdf, filename: `emargement-${event.slug}-${date}.pdf` };
   }
@@ -83,7 +84,7 @@ export class EventDocumentsService {
     if (!session) throw notFound('Session', 'Session introuvable.');
     const people = await collect(session.type === 'workshop' ? this.documents.workshopPeople(session.id) : this.documents.presentPeople(event.id));
     const when = `${frenchDay(new Date(session.startsAt), event.timezone)}, ${frenchTimeRange(new Date(session.startsAt), new Date(session.endsAt), event.timezone)}`;
-    const pdf = renderSignInSheets(
+    const pdf = await this.signInSheets(
       [
         {
           eventTitle: event.title,
@@ -93,7 +94,7 @@ export class EventDocumentsService {
           people: people.map(toSignInPerson),
         },
       ],
-      { title: `Feuille d’émargement — ${session.title}`, createdAt: this.clock.now() },
+      `Feuille d’émargement — ${session.title}`,
     );
     return { event, pdf, filename: `emargement-${event.slug}-${session.id}.pdf` };
   }
@@ -110,7 +111,14 @@ export class EventDocumentsService {
       const sessions = [...common, ...p.workshopIds.map((id) => byId.get(id)!).filter(Boolean)].sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime());
       return toCertificateView(event, p, sessions, organiser, now);
     });
-    return { event, pdf: renderCertificates(views, { title: `Attestations de présence — ${event.title}`, createdAt: now }), filename: `attestations-${event.slug}.pdf` };
+    const pdf = await this.pool.stream('certificates', views, { title: `Attestations de présence — ${event.title}`, createdAt: now });
+    return { event, pdf, filename: `attestations-${event.slug}.pdf` };
+  }
+
+  /** Sign-in sheets, drawn whole in the render pool (their footers count pages): a failure is still a problem answer. */
+  private async signInSheets(sheets: SignInSheetView[], title: string): Promise<Readable> {
+    const bytes = await this.pool.render('signInSheets', { title, sheets }, this.clock.now());
+    return new PassThrough().end(bytes);
   }
 }
 
