@@ -89,7 +89,7 @@ describe('workshops allocated by preference', () => {
 
   it('previews with a seed (nothing written), confirms that allocation once (409 after), and emails each person their workshops with their agenda', async () => {
     const { event, w1, w2, w3 } = await preferencesEvent(t);
-    const people = [];
+    const people: Array<{ id: string; email: string }> = [];
     for (let i = 0; i < 3; i++) {
       const email = `alloc.${i}.${event.id.slice(0, 8)}@caf34.test`;
       const res = await register(t, event.id, {
