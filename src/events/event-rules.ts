@@ -59,3 +59,8 @@ export function isRegistrationOpen(e: { status: string; startsAt: Date; registra
   const closes = e.registrationClosesAt?.getTime() ?? e.startsAt.getTime();
   return now.getTime() >= opens && now.getTime() < closes;
 }
+
+/** Workshops allocated by preference, not yet allocated: no workshop seat may be taken (register_attendee says the same in SQL). */
+export function awaitsAllocation(e: { workshopAllocation: string; allocatedAt: Date | null }): boolean {
+  return e.workshopAllocation === 'preferences' && e.allocatedAt === null;
+}

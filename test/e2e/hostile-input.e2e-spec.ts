@@ -79,7 +79,11 @@ describe('hostile input never gets a 500', () => {
 
   const BODIES: BodyEndpoint[] = [
     { method: 'post', template: '/api/auth/login', who: 'public', body: () => ({ email: 'quelqu.un@example.org', password: 'un mot de passe faux' }) },
-    { method: 'post', template: '/api/events', who: 'organiser', body: () =>
+    {
+      method: 'post',
+      template: '/api/events',
+      who: 'organiser',
+      body: () =>
         eventInput({
           description: 'Deux journées.',
           registrationClosesAt: eventInput().startsAt,

@@ -42,7 +42,11 @@ describe('workshops allocated by preference', () => {
     );
 
   it('wants preferencesCloseAt before the start with preferences (422), and answers the settings', async () => {
-    const missing = await t.http.post('/api/events').set(auth).send(eventInput({ workshopAllocation: 'preferences' })).expect(422);
+    const missing = await t.http
+      .post('/api/events')
+      .set(auth)
+      .send(eventInput({ workshopAllocation: 'preferences' }))
+      .expect(422);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain('preferencesCloseAt');
     const { event } = await preferencesEvent(t);
     expect(event).toMatchObject({ workshopAllocation: 'preferences', allocatedAt: null });
@@ -80,6 +84,13 @@ describe('workshops allocated by preference', () => {
     expect(stored).toHaveLength(3);
     const [mail] = await t.mail.waitFor(1, (m) => recipientOf(m) === 'rang.un@caf34.test', 5000);
     expect(mail.text).toContain('Les ateliers sont attribués selon vos préférences le');
+    // Nor can a seat be taken through the manage link before the allocation.
+    const change = await t.http
+      .patch('/api/registrations/me')
+      .set('X-Registration-Token', ok.body.manageToken)
+      .send({ sessionIds: [w2.id] })
+      .expect(422);
+    expect(change.body.errors).toEqual([expect.objectContaining({ field: 'sessionIds' })]);
 
     // A first-come event takes no ranks.
     const firstCome = await createEvent(t);
@@ -94,11 +105,7 @@ describe('workshops allocated by preference', () => {
       const email = `alloc.${i}.${event.id.slice(0, 8)}@caf34.test`;
       const res = await register(t, event.id, {
         email,
-        preferences: [
-          { sessionId: w1.id, rank: 1 },
-          { sessionId: w2.id, rank: 2 },
-          ...(i === 0 ? [{ sessionId: w3.id, rank: 1 }] : []),
-        ],
+        preferences: [{ sessionId: w1.id, rank: 1 }, { sessionId: w2.id, rank: 2 }, ...(i === 0 ? [{ sessionId: w3.id, rank: 1 }] : [])],
       }).expect(201);
       people.push({ id: res.body.id as string, email });
     }
@@ -150,8 +157,18 @@ describe('workshops allocated by preference', () => {
 
   it('runs at preferencesCloseAt when no organiser did, once across two instances', async () => {
     const { event, w1, w2 } = await preferencesEvent(t);
-    const a = await register(t, event.id, { preferences: [{ sessionId: w1.id, rank: 1 }, { sessionId: w2.id, rank: 2 }] }).expect(201);
-    const b = await register(t, event.id, { preferences: [{ sessionId: w1.id, rank: 1 }, { sessionId: w2.id, rank: 2 }] }).expect(201);
+    const a = await register(t, event.id, {
+      preferences: [
+        { sessionId: w1.id, rank: 1 },
+        { sessionId: w2.id, rank: 2 },
+      ],
+    }).expect(201);
+    const b = await register(t, event.id, {
+      preferences: [
+        { sessionId: w1.id, rank: 1 },
+        { sessionId: w2.id, rank: 2 },
+      ],
+    }).expect(201);
 
     const before = new Date(new Date(event.preferencesCloseAt).getTime() - 60_000);
     expect(await t.app.get(AllocationService).allocateDue(before)).not.toContain(event.id);

@@ -86,7 +86,9 @@ export function buildMailView(ctx: DeliveryContext, files: AttachedFiles): MailV
   const [kind, arg] = splitReason(message.reason);
   switch (kind) {
     case 'confirmation':
-      return r.status === 'waitlisted' ? { kind: 'waitlisted', ...b, position: r.waitlistPosition ?? 1, workshops } : { kind: 'confirmation', ...b, ...attendance, allocationOn: allocationOn(event) };
+      return r.status === 'waitlisted'
+        ? { kind: 'waitlisted', ...b, position: r.waitlistPosition ?? 1, workshops }
+        : { kind: 'confirmation', ...b, ...attendance, allocationOn: allocationOn(event) };
     case 'allocation':
       if (r.status !== 'confirmed') return { obsolete: 'no longer confirmed' };
       return { kind: 'allocation', ...b, ...attendance };

@@ -150,7 +150,11 @@ const EXPECTED: Record<MailKind, string[]> = {
     'Votre programme est aussi en pièce jointe.',
     `Vous avez besoin d’aide pour participer${N}?`,
   ],
-  allocation: ['Vos ateliers sont choisis.\nVous avez classé les ateliers.\nNous avons donné les places.', 'Atelier : l’accès aux droits en milieu rural', 'Vous avez une place dans cet atelier.'],
+  allocation: [
+    'Vos ateliers sont choisis.\nVous avez classé les ateliers.\nNous avons donné les places.',
+    'Atelier : l’accès aux droits en milieu rural',
+    'Vous avez une place dans cet atelier.',
+  ],
   waitlisted: [`Il n’y a plus de place pour le moment.\nVous êtes sur la liste d’attente pour${N}:`, 'Vous êtes numéro 4 sur la liste d’attente.', 'Vous n’avez rien à faire.'],
   promoted: [
     `Bonne nouvelle${N}!\nUne place s’est libérée pour vous.`,

@@ -88,7 +88,12 @@ const EXPECTED: Record<MailKind, string[]> = {
     'Votre programme personnel est joint aussi',
     'Vous avez besoin d’un aménagement pour participer',
   ],
-  allocation: ['Les places dans les ateliers ont été attribuées selon les préférences de chacun.', 'Atelier : l’accès aux droits en milieu rural', 'Place confirmée.', 'Votre programme personnel est joint aussi'],
+  allocation: [
+    'Les places dans les ateliers ont été attribuées selon les préférences de chacun.',
+    'Atelier : l’accès aux droits en milieu rural',
+    'Place confirmée.',
+    'Votre programme personnel est joint aussi',
+  ],
   waitlisted: ['L’événement est complet', 'inscrit·e sur la liste d’attente', `Vous êtes n°${N}4 sur la liste d’attente.`, 'Vous n’avez rien à faire.'],
   promoted: ['Bonne nouvelle', 'Une place s’est libérée.', 'Votre inscription est maintenant confirmée.', 'en ligne'],
   workshop_promoted: [
