@@ -61,6 +61,6 @@ export function isRegistrationOpen(e: { status: string; startsAt: Date; registra
 }
 
 /** Workshops allocated by preference, not yet allocated: no workshop seat may be taken (register_attendee says the same in SQL). */
-export function awaitsAllocation(e: { workshopAllocation: string; allocatedAt: Date | null }): boolean {
+export function awaitsAllocation(e: { workshopAllocation: string; allocatedAt: Date | string | null }): boolean {
   return e.workshopAllocation === 'preferences' && e.allocatedAt === null;
 }
