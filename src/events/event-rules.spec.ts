@@ -14,12 +14,20 @@ const draft = (overrides: Partial<EventDraft> = {}): EventDraft => ({
   reminderOffsets: [10080, 1440],
   quotas: [],
   quotasReleaseAt: null,
+  workshopAllocation: 'first_come',
+  preferencesCloseAt: null,
   ...overrides,
 });
 
 const fields = (d: EventDraft) => checkEventRules(d).map((e) => e.field);
 
 describe('event rules', () => {
+  it('wants a preferences close date before the start, and only with preferences', () => {
+    expect(fields(draft({ workshopAllocation: 'preferences' }))).toEqual(['preferencesCloseAt']);
+    expect(fields(draft({ workshopAllocation: 'preferences', preferencesCloseAt: new Date('2027-03-11T08:00:00Z') }))).toEqual(['preferencesCloseAt']);
+    expect(fields(draft({ workshopAllocation: 'preferences', preferencesCloseAt: new Date('2027-03-01T08:00:00Z') }))).toEqual([]);
+    expect(fields(draft({ preferencesCloseAt: new Date('2027-03-01T08:00:00Z') }))).toEqual(['preferencesCloseAt']);
+  });
   it('accepts a well-formed event', () => expect(checkEventRules(draft())).toEqual([]));
   it('wants dates in order and a sensible length', () => {
     expect(fields(draft({ endsAt: new Date('2027-03-11T08:00:00Z') }))).toEqual(['endsAt']);

@@ -1,5 +1,5 @@
 import { FieldError } from '../common/domain-error';
-import type { EventFormat, EventKind, Venue } from './event.entity';
+import type { EventFormat, EventKind, Venue, WorkshopAllocation } from './event.entity';
 import { checkQuotaRules, QuotaInput } from './event-quotas';
 
 /** The state an event would have after a create or a patch, checked as a whole. */
@@ -17,6 +17,8 @@ export interface EventDraft {
   reminderOffsets: number[];
   quotas: QuotaInput[];
   quotasReleaseAt: Date | null;
+  workshopAllocation: WorkshopAllocation;
+  preferencesCloseAt: Date | null;
 }
 
 const MAX_DURATION_MS = 31 * 24 * 3600 * 1000;
@@ -43,6 +45,10 @@ export function checkEventRules(e: EventDraft): FieldError[] {
   if (closes && closes.getTime() > e.endsAt.getTime()) add('registrationClosesAt', 'must not be after the event ends');
   if (opens && closes && closes.getTime() <= opens.getTime()) add('registrationClosesAt', 'must be after registrationOpensAt');
   if (new Set(e.reminderOffsets).size !== e.reminderOffsets.length) add('reminders', 'offsets must be distinct');
+  if (e.workshopAllocation === 'preferences') {
+    if (!e.preferencesCloseAt) add('preferencesCloseAt', 'is required when workshops are allocated by preference');
+    else if (e.preferencesCloseAt.getTime() >= e.startsAt.getTime()) add('preferencesCloseAt', 'must be before the event starts');
+  } else if (e.preferencesCloseAt) add('preferencesCloseAt', 'is only for events whose workshops are allocated by preference');
   return [...errors, ...checkQuotaRules(e)];
 }
 
@@ -52,4 +58,9 @@ export function isRegistrationOpen(e: { status: string; startsAt: Date; registra
   const opens = e.registrationOpensAt?.getTime() ?? -Infinity;
   const closes = e.registrationClosesAt?.getTime() ?? e.startsAt.getTime();
   return now.getTime() >= opens && now.getTime() < closes;
+}
+
+/** Workshops allocated by preference, not yet allocated: no workshop seat may be taken (register_attendee says the same in SQL). */
+export function awaitsAllocation(e: { workshopAllocation: string; allocatedAt: Date | string | null }): boolean {
+  return e.workshopAllocation === 'preferences' && e.allocatedAt === null;
 }

@@ -4,6 +4,8 @@ import type { EventQuota } from './event-quotas';
 export type EventKind = 'conference' | 'study_day' | 'webinar';
 export type EventFormat = 'onsite' | 'online' | 'hybrid';
 export type EventStatus = 'draft' | 'published' | 'cancelled';
+/** How workshop seats are given: at registration (first come) or by one allocation of ranked preferences. */
+export type WorkshopAllocation = 'first_come' | 'preferences';
 
 export interface Venue {
   name: string;
@@ -40,6 +42,12 @@ export class Event {
   @Column('timestamptz', { name: 'quotas_release_at', nullable: true }) quotasReleaseAt: Date | null;
   /** Set once, by the release job, when it gave the kept seats back and promoted the waiting lists. */
   @Column('timestamptz', { name: 'quotas_released_at', nullable: true }) quotasReleasedAt: Date | null;
+  @Column('text', { name: 'workshop_allocation' }) workshopAllocation: WorkshopAllocation;
+  /** Preferences events: when ranking ends and the allocation runs if no organiser confirmed it before. */
+  @Column('timestamptz', { name: 'preferences_close_at', nullable: true }) preferencesCloseAt: Date | null;
+  /** Set once, with allocatedAt, when the allocation was made: the lottery seed, for audit. */
+  @Column('text', { name: 'allocation_seed', nullable: true }) allocationSeed: string | null;
+  @Column('timestamptz', { name: 'allocated_at', nullable: true }) allocatedAt: Date | null;
   @Column('text') status: EventStatus;
   @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason: string | null;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;

@@ -47,6 +47,9 @@ export function toEventResponse(event: Event, seats: EventSeats, now: Date, forO
     }),
     quotasReleaseAt: iso(event.quotasReleaseAt),
     quotasReleasedAt: iso(event.quotasReleasedAt),
+    workshopAllocation: event.workshopAllocation,
+    preferencesCloseAt: iso(event.preferencesCloseAt),
+    allocatedAt: iso(event.allocatedAt),
     createdAt: iso(event.createdAt)!,
     updatedAt: iso(event.updatedAt)!,
   };

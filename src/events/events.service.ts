@@ -45,6 +45,8 @@ export class EventsService {
       reminderOffsets: input.reminders ? input.reminders.map((r) => r.offsetMinutes) : DEFAULT_REMINDERS[input.kind],
       quotas: input.quotas ?? [],
       quotasReleaseAt: date(input.quotasReleaseAt),
+      workshopAllocation: input.workshopAllocation ?? 'first_come',
+      preferencesCloseAt: date(input.preferencesCloseAt),
     };
     this.assertRules(draft);
     const base = slugify(input.title);
@@ -129,7 +131,12 @@ export class EventsService {
         reminderOffsets: input.reminders ? input.reminders.map((r) => r.offsetMinutes) : event.reminderOffsets,
         quotas: input.quotas ?? event.quotas,
         quotasReleaseAt: has('quotasReleaseAt') ? date(input.quotasReleaseAt) : event.quotasReleaseAt,
+        workshopAllocation: input.workshopAllocation ?? event.workshopAllocation,
+        preferencesCloseAt: has('preferencesCloseAt') ? date(input.preferencesCloseAt) : event.preferencesCloseAt,
       };
+      if (event.allocatedAt && (draft.workshopAllocation !== event.workshopAllocation || draft.preferencesCloseAt?.getTime() !== event.preferencesCloseAt?.getTime())) {
+        throw conflict('already-allocated', 'Les ateliers ont déjà été attribués : le mode d’attribution ne peut plus changer.');
+      }
       this.assertRules(draft);
       const before = { ...event };
       Object.assign(event, draft, quotasOf(draft, has('quotasReleaseAt') ? null : event), {

@@ -1,3 +1,4 @@
+import { awaitsAllocation } from '../events/event-rules';
 import type { EventResponseDto } from '../events/dto/event-response.dto';
 import type { ProgrammeDto } from '../programme/programme-view/programme.dto';
 import type { RegistrationDto } from '../registrations/dto/registration-response.dto';
@@ -78,7 +79,8 @@ export function toManagePage(r: RegistrationDto, event: EventResponseDto, progra
     editable: active,
     workshopsEditable: active && availability.open,
     ...(active ? detailFields(values, errors, event) : {}),
-    workshops: active && availability.open ? workshopGroups(programme, chosen, errors.fields.sessionIds) : [],
+    // Workshops allocated by preference: no seat to choose until the allocation is made.
+    workshops: active && availability.open && !awaitsAllocation(event) ? workshopGroups(programme, chosen, errors.fields.sessionIds) : [],
     errors: errors.summary,
     errorsPlural: errors.summary.length > 1,
   };

@@ -20,6 +20,7 @@ export const REGISTRATION_WORDING: Record<string, string> = {
   department: 'Choisissez un département dans la liste.',
   attendanceMode: 'Indiquez si vous participerez sur place ou en ligne.',
   sessionIds: 'Ce choix d’ateliers n’est pas possible.',
+  preferences: 'Ce classement n’est pas possible : un seul 1er, 2e et 3e choix par créneau.',
   accessibility: 'Ce choix de besoins n’est pas possible.',
   travelSupport: 'Cochez la case ou laissez-la vide.',
   accessibilityNeeds: 'Ce champ compte 1 000 caractères au plus.',
@@ -39,6 +40,7 @@ export const REGISTRATION_ORDER = [
   'department',
   'attendanceMode',
   'sessionIds',
+  'preferences',
   'accessibility',
   'travelSupport',
   'accessibilityNeeds',
@@ -49,6 +51,7 @@ export const REGISTRATION_ORDER = [
 export const REGISTRATION_ANCHORS: Record<string, string> = {
   attendanceMode: 'attendanceMode-0',
   sessionIds: 'ateliers',
+  preferences: 'ateliers',
   consent: 'consent',
   photoConsent: 'photoConsent',
   accessibility: 'accessibility-0',
@@ -70,6 +73,21 @@ export function chosenWorkshops(body: FormBody): string[] {
     .filter((k) => SLOT_FIELD.test(k))
     .map((k) => text(body[k]))
     .filter((v) => v !== '');
+}
+
+const RANK_FIELD = /^rang_([0-9a-fA-F-]{36})$/;
+const RANKS = [
+  { code: '1', label: '1er choix' },
+  { code: '2', label: '2e choix' },
+  { code: '3', label: '3e choix' },
+];
+
+/** Workshops allocated by preference: one select per workshop, `rang_<id>` = "1" | "2" | "3" or "". */
+export function rankedWorkshops(body: FormBody): Array<{ sessionId: string; rank: number }> {
+  return Object.keys(body)
+    .map((k) => ({ match: RANK_FIELD.exec(k), value: text(body[k]) }))
+    .filter((f) => f.match && f.value !== '')
+    .map((f) => ({ sessionId: f.match![1], rank: Number(f.value) }));
 }
 
 /** The person's details as the API takes them (empty optional fields are left out). */
@@ -95,7 +113,8 @@ export function detailsFromForm(body: FormBody, event: Pick<EventResponseDto, 'f
 export function registrationFromForm(body: FormBody, event: Pick<EventResponseDto, 'format'>): Record<string, unknown> {
   return {
     ...detailsFromForm(body, event),
-    sessionIds: chosenWorkshops(body),
+    // The form shows ranks or seats, as the event allocates its workshops; the API decides which it takes.
+    ...(rankedWorkshops(body).length ? { preferences: rankedWorkshops(body) } : { sessionIds: chosenWorkshops(body) }),
     consent: text(body.consent) === 'true',
   };
 }
@@ -144,6 +163,27 @@ export function workshopGroups(programme: ProgrammeDto, chosen: string[], error?
             return { code: w.id, label: seats.full ? `${w.title} (liste d’attente)` : w.title, hint: hint || undefined, selected: picked === w.id };
           }),
         ],
+      });
+    }
+  }
+  return groups;
+}
+
+/** Workshops allocated by preference: per slot, a select of rank for each workshop. */
+export function rankGroups(programme: ProgrammeDto, body: FormValues) {
+  const tz = programme.event.timezone;
+  const groups = [];
+  for (const day of programme.days) {
+    for (const slot of day.slots) {
+      const workshops = slot.sessions.filter((s) => s.type === 'workshop');
+      if (!workshops.length) continue;
+      groups.push({
+        legend: `${frenchLocalDate(day.date)}, ${frenchTime(slot.startsAt, tz)} – ${frenchTime(slot.endsAt, tz)}`,
+        selects: workshops.map((w) => {
+          const id = `rang_${w.id}`;
+          const value = typeof body[id] === 'string' ? body[id] : '';
+          return { id, name: id, label: w.title, hint: w.room?.name, value, placeholder: 'Pas de classement', options: RANKS.map((r) => ({ ...r, selected: r.code === value })) };
+        }),
       });
     }
   }

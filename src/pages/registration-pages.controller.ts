@@ -1,3 +1,4 @@
+import { awaitsAllocation } from '../events/event-rules';
 import { Body, Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -29,6 +30,7 @@ import {
   sessionIndex,
   valuesFromBody,
   workshopGroups,
+  rankGroups,
 } from './registration-form';
 
 /** The registration form: it posts to the same RegisterService as POST /api/events/{id}/registrations. */
@@ -105,8 +107,9 @@ export class RegistrationPagesController {
         errors: errors.summary,
         errorsPlural: errors.summary.length > 1,
         ...detailFields(values, errors, event),
-        workshops: workshopGroups(programme, chosenWorkshops(values).length ? (values.sessionIds as string[]) : [], errors.fields.sessionIds),
-        workshopsError: errors.fields.sessionIds,
+        workshops: awaitsAllocation(event) ? [] : workshopGroups(programme, chosenWorkshops(values).length ? (values.sessionIds as string[]) : [], errors.fields.sessionIds),
+        rankGroups: awaitsAllocation(event) ? rankGroups(programme, values) : [],
+        workshopsError: errors.fields.sessionIds ?? errors.fields.preferences,
         consent: { checked: values.consent === 'true', error: errors.fields.consent },
       },
       { status },

@@ -71,6 +71,7 @@ export class RegisterService {
       photoConsent: input.photoConsent ?? false,
       manageTokenHash,
       checkInCode: generateCheckInCode(),
+      preferences: (input.preferences ?? []).map((p) => ({ sessionId: p.sessionId.toLowerCase(), rank: p.rank })),
     };
   }
 }

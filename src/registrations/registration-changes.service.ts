@@ -4,7 +4,8 @@ import { Clock } from '../common/clock';
 import { conflict, FieldError, unprocessable } from '../common/domain-error';
 import type { Event } from '../events/event.entity';
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
-import { assertWorkshops, closedCode, registrationClosed } from './registration-refusals';
+import { assertWorkshops, closedCode, refusal, registrationClosed } from './registration-refusals';
+import { awaitsAllocation } from '../events/event-rules';
 import { needsWith } from './registration-needs';
 import type { AttendanceMode, Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
@@ -84,6 +85,7 @@ export class RegistrationChangesService {
     const movesSeats = input.sessionIds !== undefined || (input.attendanceMode !== undefined && input.attendanceMode !== r.attendanceMode);
     const closed = movesSeats ? closedCode(event, now) : null;
     if (closed) throw registrationClosed(closed, ' Le choix des ateliers et le mode de participation ne peuvent plus être modifiés.');
+    if (input.sessionIds !== undefined && awaitsAllocation(event)) throw refusal('workshops_by_preference', null);
   }
 
   /**

@@ -80,6 +80,22 @@ export function refusal(outcome: string, detail: unknown): DomainError {
       const [a, b] = detail as Array<{ id: string; title: string }>;
       return sessionsOverlap(a, b);
     }
+    case 'workshops_by_preference':
+      return unprocessable(
+        'workshops-by-preference',
+        'Pour cet événement, les ateliers sont attribués selon vos préférences : classez-les (1er, 2e, 3e choix) au lieu de les choisir.',
+        [{ field: 'sessionIds', message: 'workshops of this event are allocated by preference: send preferences instead' }],
+      );
+    case 'preferences_not_accepted':
+      return unprocessable('preferences-not-accepted', 'Pour cet événement, les ateliers se choisissent directement : il n’y a pas de classement.', [
+        { field: 'preferences', message: 'this event does not allocate workshops by preference (or has already allocated them)' },
+      ]);
+    case 'rank_taken': {
+      const { rank } = detail as { rank: number };
+      return unprocessable('rank-taken', `Un seul atelier par créneau peut être votre choix n° ${rank}.`, [
+        { field: 'preferences', message: `rank ${rank} is given to two workshops of the same slot` },
+      ]);
+    }
     case 'already_registered':
       return alreadyRegistered();
     default:

@@ -19,11 +19,15 @@ import { WaitlistService } from './waitlist.service';
 import { QuotaReleaseRepository } from './quotas/quota-release.repository';
 import { QuotaReleaseScheduler } from './quotas/quota-release.scheduler';
 import { QuotaReleaseService } from './quotas/quota-release.service';
+import { AllocationController } from './allocation/allocation.controller';
+import { AllocationRepository } from './allocation/allocation.repository';
+import { AllocationScheduler } from './allocation/allocation.scheduler';
+import { AllocationService } from './allocation/allocation.service';
 
 /** Registrations, waiting lists, workshop choices, check-in, exports and figures. */
 @Module({
   imports: [EventsModule, ProgrammeModule, NotificationsModule, RegistrationsAdminModule, RegistrationDocumentsModule],
-  controllers: [RegistrationsController, RegistrantController],
+  controllers: [RegistrationsController, RegistrantController, AllocationController],
   providers: [
     RegistrationsRepository,
     SessionChoicesRepository,
@@ -38,6 +42,9 @@ import { QuotaReleaseService } from './quotas/quota-release.service';
     QuotaReleaseRepository,
     QuotaReleaseService,
     QuotaReleaseScheduler,
+    AllocationRepository,
+    AllocationService,
+    AllocationScheduler,
   ],
   // For the public pages, which call the same use cases as the API.
   exports: [RegisterService, SelfServiceService, ManageLinkRequestService],

@@ -31,6 +31,13 @@ export interface NewRegistration {
   photoConsent: boolean;
   manageTokenHash: string;
   checkInCode: string;
+  /** Preferences events: the workshops ranked (register_attendee checks and stores them). */
+  preferences: WorkshopRank[];
+}
+
+export interface WorkshopRank {
+  sessionId: string;
+  rank: number;
 }
 
 /** register_attendee's answer: `registered`, or the code of why not (with its detail). */
@@ -202,6 +209,7 @@ function asColumns(r: NewRegistration): Record<string, unknown> {
     manage_token_hash: r.manageTokenHash,
     token_version: 1,
     check_in_code: r.checkInCode,
+    preferences: r.preferences,
   };
 }
 

@@ -56,6 +56,9 @@ export function demoEvents(now: Date): { conference: CreateEventDto; studyDay: C
       timezone: TZ,
       venue: { name: 'Salle des fêtes de Rodez', address: '1 place Adrien-Rozier', postalCode: '12000', city: 'Rodez' },
       capacity: 120,
+      // Workshops allocated by preference: participants rank them; the allocation runs a week before.
+      workshopAllocation: 'preferences',
+      preferencesCloseAt: at(new Date(new Date(studyDay).getTime() - 7 * DAY).toISOString().slice(0, 10), '12:00'),
       themes: ['ruralite', 'travail_social'],
       departments: ['12', '46', '48'],
     },

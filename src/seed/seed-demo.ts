@@ -11,8 +11,12 @@ import { EventsService } from '../events/events.service';
 import { slugify } from '../events/slug';
 import { demoEvents } from './demo-events';
 import { seedDemoProgramme } from './demo-programme';
+import { seedDemoStudyDay } from './demo-study-day';
 
-/** `npm run seed:demo`: the regional conference (with its programme), a study day and a webinar. */
+/**
+ * `npm run seed:demo`: the regional conference (with its programme, workshops first come), a study
+ * day ("Journée d’étude", workshops allocated by preference) and a webinar.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config, (line) => console.error(line));
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
       created.push(event);
     }
     await seedDemoProgramme(app, created[0].id);
+    await seedDemoStudyDay(app, created[1].id);
     console.log('Demo loaded.');
     console.log(demoGuide(config, created));
   } finally {

@@ -79,7 +79,18 @@ describe('hostile input never gets a 500', () => {
 
   const BODIES: BodyEndpoint[] = [
     { method: 'post', template: '/api/auth/login', who: 'public', body: () => ({ email: 'quelqu.un@example.org', password: 'un mot de passe faux' }) },
-    { method: 'post', template: '/api/events', who: 'organiser', body: () => eventInput({ description: 'Deux journées.', registrationClosesAt: eventInput().startsAt }) },
+    {
+      method: 'post',
+      template: '/api/events',
+      who: 'organiser',
+      body: () =>
+        eventInput({
+          description: 'Deux journées.',
+          registrationClosesAt: eventInput().startsAt,
+          workshopAllocation: 'preferences',
+          preferencesCloseAt: eventInput({}, 20).startsAt,
+        }),
+    },
     { method: 'patch', template: '/api/events/{id}', who: 'organiser', body: () => ({ title: 'Rencontre régionale', description: 'Texte.', venue: eventInput().venue }) },
     { method: 'post', template: '/api/events/{id}/cancel', who: 'organiser', body: () => ({ reason: 'Alerte météo : reportée.' }) },
     { method: 'post', template: '/api/events/{id}/rooms', who: 'organiser', body: () => ({ name: 'Salle Pasteur', capacity: 40 }) },
@@ -116,6 +127,7 @@ describe('hostile input never gets a 500', () => {
     { method: 'post', template: '/api/events/{id}/check-in', who: 'organiser', body: () => ({ code: 'ABCDEFGH' }) },
     { method: 'post', template: '/api/events/{id}/registrations/link', who: 'public', body: () => ({ email: 'camille@example.org' }) },
     { method: 'post', template: '/api/events/{id}/messages', who: 'organiser', body: () => ({ subject: 'Infos pratiques', body: 'Le déjeuner\nest offert.', audience: 'all' }) },
+    { method: 'post', template: '/api/events/{id}/allocation', who: 'organiser', body: () => ({ seed: 'audit-1' }) },
   ];
 
   const QUERIES: QueryEndpoint[] = [
@@ -128,6 +140,7 @@ describe('hostile input never gets a 500', () => {
     { template: '/api/registrations/me', who: 'registrant' },
     { template: '/api/registrations/me/export', who: 'registrant' },
     { template: '/api/events/{id}/messages', who: 'organiser' },
+    { template: '/api/events/{id}/allocation/preview', who: 'organiser' },
     { template: '/api/events/{id}/badges.pdf', who: 'organiser' },
     { template: '/api/events/{id}/sign-in-sheets.pdf', who: 'organiser' },
     { template: '/api/registrations/me/badge.pdf', who: 'registrant' },

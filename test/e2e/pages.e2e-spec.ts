@@ -114,6 +114,44 @@ describe('public pages (HTTP)', () => {
     expect(again.text).toContain('value="Léa"');
   });
 
+  it('a preferences event’s form ranks the workshops of each slot (1er, 2e, 3e choix) and the ranks are stored; two first choices in a slot are refused beside the workshops', async () => {
+    const start = new Date(event.startsAt).getTime();
+    const study = await createEvent(t, {
+      title: 'Journée d’étude par préférences',
+      workshopAllocation: 'preferences',
+      preferencesCloseAt: new Date(start - 7 * 24 * 3600 * 1000).toISOString(),
+    });
+    const w1 = await createSession(t, study.id, { title: 'Atelier mobilité', ...slot(study, 2, 3), capacity: 10 });
+    const w2 = await createSession(t, study.id, { title: 'Atelier accueil', ...slot(study, 2, 3), capacity: 10 });
+    const page = await t.http.get(`/evenements/${study.slug}/inscription`).expect(200);
+    expect(page.text).toContain('Vos ateliers, par ordre de préférence');
+    expect(page.text).toContain(`name="rang_${w1.id}"`);
+    expect(page.text).toContain('1er choix');
+    expect(page.text).not.toContain('Aucun atelier sur ce créneau');
+    const { cookie, csrf } = await formSession(t, `/evenements/${study.slug}/inscription`);
+    const form = { _csrf: csrf, firstName: 'Inès', lastName: 'Roux', email: 'ines.roux@example.org', organisationType: 'association', department: '', consent: 'true' };
+    const clash = await t.http
+      .post(`/evenements/${study.slug}/inscription`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ ...form, [`rang_${w1.id}`]: '1', [`rang_${w2.id}`]: '1' })
+      .expect(422);
+    expect(clash.text).toContain('Un seul atelier par créneau peut être votre choix n° 1.');
+    await t.http
+      .post(`/evenements/${study.slug}/inscription`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ ...form, [`rang_${w1.id}`]: '2', [`rang_${w2.id}`]: '1' })
+      .expect(201);
+    const ranks = await t.dataSource.query(
+      `SELECT p.session_id, p.rank FROM workshop_preference p JOIN registration r ON r.id = p.registration_id WHERE r.email = 'ines.roux@example.org' ORDER BY p.rank`,
+    );
+    expect(ranks).toEqual([
+      { session_id: w2.id, rank: 1 },
+      { session_id: w1.id, rank: 2 },
+    ]);
+  });
+
   it('a cancelled event says so on its page and its form, which does not offer to submit', async () => {
     const cancelled = await createEvent(t, { title: 'Séminaire annulé' });
     await t.http

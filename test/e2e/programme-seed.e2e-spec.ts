@@ -2,6 +2,7 @@ import { Clock } from '../../src/common/clock';
 import { EventsService } from '../../src/events/events.service';
 import { demoEvents } from '../../src/seed/demo-events';
 import { seedDemoProgramme } from '../../src/seed/demo-programme';
+import { seedDemoStudyDay } from '../../src/seed/demo-study-day';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('demo programme (npm run seed:demo)', () => {
@@ -40,5 +41,19 @@ describe('demo programme (npm run seed:demo)', () => {
         .expect(200)
     ).body;
     expect(checks.problemCount).toBe(0);
+  });
+
+  it('builds the study day with workshops allocated by preference, and keeps the conference first come', async () => {
+    const events = t.app.get(EventsService);
+    const demo = demoEvents(t.app.get(Clock).now());
+    expect(demo.conference.workshopAllocation ?? 'first_come').toBe('first_come');
+    const studyDay = await events.create(demo.studyDay);
+    await events.publish(studyDay.id);
+    await seedDemoStudyDay(t.app, studyDay.id);
+    expect(studyDay).toMatchObject({ kind: 'study_day', workshopAllocation: 'preferences' });
+    expect(new Date(studyDay.preferencesCloseAt!).getTime()).toBeLessThan(new Date(studyDay.startsAt).getTime());
+    const programme = (await t.http.get(`/api/events/${studyDay.id}/programme`).expect(200)).body;
+    const workshopSlots = programme.days.flatMap((d: any) => d.slots).filter((s: any) => s.sessions[0].type === 'workshop');
+    expect(workshopSlots.map((s: any) => s.sessions.length)).toEqual([2, 2]);
   });
 });

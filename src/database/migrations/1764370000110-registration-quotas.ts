@@ -151,7 +151,7 @@ END
 $fn$`;
 
 /** register_attendee as of 1764370000100, deciding the seat with can_confirm. */
-const REGISTER_ATTENDEE = `
+export const REGISTER_ATTENDEE = `
 CREATE OR REPLACE FUNCTION register_attendee(p_registration jsonb, p_session_ids uuid[], p_now timestamptz)
   RETURNS TABLE (outcome text, status text, "position" int, sessions json, detail json)
   LANGUAGE plpgsql VOLATILE

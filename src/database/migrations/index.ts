@@ -1,6 +1,7 @@
 import { Baseline1764370000000 } from './1764370000000-baseline';
 import { RegistrationNeeds1764370000100 } from './1764370000100-registration-needs';
 import { RegistrationQuotas1764370000110 } from './1764370000110-registration-quotas';
+import { WorkshopAllocation1764370000120 } from './1764370000120-workshop-allocation';
 import { BackofficeSessions1764370000200 } from './1764370000200-backoffice-sessions';
 import { OrganiserInvitations1764370000201 } from './1764370000201-organiser-invitations';
 
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   Baseline1764370000000,
   RegistrationNeeds1764370000100,
   RegistrationQuotas1764370000110,
+  WorkshopAllocation1764370000120,
   BackofficeSessions1764370000200,
   OrganiserInvitations1764370000201,
 ];

@@ -139,6 +139,27 @@ export class CreateEventDto {
   @IsTimestamp()
   quotasReleaseAt?: string | null;
 
+  @ApiPropertyOptional({
+    enum: ['first_come', 'preferences'],
+    default: 'first_come',
+    description: 'first_come: a workshop seat at registration; preferences: registrants rank the workshops of each slot and one allocation gives the seats.',
+  })
+  @IsOptional()
+  @IsIn(['first_come', 'preferences'])
+  workshopAllocation?: 'first_come' | 'preferences';
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    example: '2027-03-01T12:00:00+01:00',
+    description: 'Required with preferences, before the event starts: ranking ends and the allocation runs (if no organiser confirmed it before).',
+  })
+  @ValidateIf((_o, value) => value !== null)
+  @IsOptional()
+  @IsTimestamp()
+  preferencesCloseAt?: string | null;
+
   @ApiPropertyOptional({ example: ['insertion_emploi', 'participation'] })
   @IsOptional()
   @IsArray()

@@ -46,6 +46,9 @@ export class EventResponseDto {
   @ApiProperty({ type: [QuotaSeatsDto], description: 'Seats kept for organisation types' }) quotas: QuotaSeatsDto[];
   @ApiProperty({ nullable: true, type: String, description: 'When kept seats not taken go back to everyone' }) quotasReleaseAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'When they did (set once by the release job)' }) quotasReleasedAt: string | null;
+  @ApiProperty({ enum: ['first_come', 'preferences'], description: 'How workshop seats are given' }) workshopAllocation: 'first_come' | 'preferences';
+  @ApiProperty({ nullable: true, type: String, description: 'Preferences events: when ranking ends and the allocation runs' }) preferencesCloseAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the workshops were allocated (set once)' }) allocatedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

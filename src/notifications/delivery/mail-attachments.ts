@@ -24,7 +24,7 @@ export class MailAttachments {
     if (ctx.registration.status !== 'confirmed') return [];
     const [kind, arg] = splitReason(ctx.message.reason);
     const full = kind === 'confirmation' || kind === 'reminder' || (kind === 'promoted' && !arg);
-    const agendaOnly = kind === 'session_changed' || (kind === 'promoted' && !!arg);
+    const agendaOnly = kind === 'session_changed' || kind === 'allocation' || (kind === 'promoted' && !!arg);
     if (!full && !agendaOnly) return [];
     const id = ctx.registration.id;
     const [badge, agendaPdf, agendaIcs] = await Promise.all([

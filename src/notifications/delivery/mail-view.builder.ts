@@ -86,7 +86,12 @@ export function buildMailView(ctx: DeliveryContext, files: AttachedFiles): MailV
   const [kind, arg] = splitReason(message.reason);
   switch (kind) {
     case 'confirmation':
-      return r.status === 'waitlisted' ? { kind: 'waitlisted', ...b, position: r.waitlistPosition ?? 1, workshops } : { kind: 'confirmation', ...b, ...attendance };
+      return r.status === 'waitlisted'
+        ? { kind: 'waitlisted', ...b, position: r.waitlistPosition ?? 1, workshops }
+        : { kind: 'confirmation', ...b, ...attendance, allocationOn: allocationOn(event) };
+    case 'allocation':
+      if (r.status !== 'confirmed') return { obsolete: 'no longer confirmed' };
+      return { kind: 'allocation', ...b, ...attendance };
     case 'waitlisted':
       return { kind: 'waitlisted', ...b, position: r.waitlistPosition ?? 1, workshops };
     case 'promoted': {
@@ -113,6 +118,12 @@ export function buildMailView(ctx: DeliveryContext, files: AttachedFiles): MailV
     default:
       throw new Error(`No message for reason ${message.reason}`);
   }
+}
+
+/** When workshops will be allocated by preference, in words; null when they are not, or already were. */
+function allocationOn(event: Event): string | null {
+  if (event.workshopAllocation !== 'preferences' || event.allocatedAt || !event.preferencesCloseAt) return null;
+  return formatFrenchAt(event.preferencesCloseAt, event.timezone);
 }
 
 function sessionChanged(ctx: DeliveryContext, b: MailBase, files: AttachedFiles): MailView | Obsolete {

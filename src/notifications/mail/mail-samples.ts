@@ -52,7 +52,8 @@ const ONLINE: MailAttendance = {
 };
 
 export const MAIL_SAMPLES: { [K in MailKind]: Extract<MailView, { kind: K }> } = {
-  confirmation: { kind: 'confirmation', ...BASE, ...ONSITE },
+  confirmation: { kind: 'confirmation', ...BASE, ...ONSITE, allocationOn: null },
+  allocation: { kind: 'allocation', ...BASE, ...ONSITE, workshops: [RURAL, FOOD].map((w) => ({ ...w, status: 'confirmed' as const, waitlistPosition: null })) },
   waitlisted: {
     kind: 'waitlisted',
     ...BASE,

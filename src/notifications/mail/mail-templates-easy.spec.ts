@@ -125,6 +125,7 @@ describe('spokenTime and easyDates', () => {
 
 const EXPECTED_SUBJECTS: Record<MailKind, string> = {
   confirmation: `Votre inscription est confirmée${N}: Rencontre régionale de la stratégie de lutte contre la pauvreté`,
+  allocation: `Vos ateliers pour${N}: Rencontre régionale de la stratégie de lutte contre la pauvreté`,
   waitlisted: `Vous êtes sur la liste d’attente${N}: Rencontre régionale de la stratégie de lutte contre la pauvreté`,
   promoted: `Bonne nouvelle, vous avez une place${N}: Rencontre régionale de la stratégie de lutte contre la pauvreté`,
   workshop_promoted: `Bonne nouvelle, vous avez une place dans l’atelier${N}: «${N}Atelier : une aide alimentaire digne et durable${N}»`,
@@ -148,6 +149,11 @@ const EXPECTED: Record<MailKind, string[]> = {
     'Votre badge est en pièce jointe.',
     'Votre programme est aussi en pièce jointe.',
     `Vous avez besoin d’aide pour participer${N}?`,
+  ],
+  allocation: [
+    'Vos ateliers sont choisis.\nVous avez classé les ateliers.\nNous avons donné les places.',
+    'Atelier : l’accès aux droits en milieu rural',
+    'Vous avez une place dans cet atelier.',
   ],
   waitlisted: [`Il n’y a plus de place pour le moment.\nVous êtes sur la liste d’attente pour${N}:`, 'Vous êtes numéro 4 sur la liste d’attente.', 'Vous n’avez rien à faire.'],
   promoted: [

@@ -88,6 +88,12 @@ const EXPECTED: Record<MailKind, string[]> = {
     'Votre programme personnel est joint aussi',
     'Vous avez besoin d’un aménagement pour participer',
   ],
+  allocation: [
+    'Les places dans les ateliers ont été attribuées selon les préférences de chacun.',
+    'Atelier : l’accès aux droits en milieu rural',
+    'Place confirmée.',
+    'Votre programme personnel est joint aussi',
+  ],
   waitlisted: ['L’événement est complet', 'inscrit·e sur la liste d’attente', `Vous êtes n°${N}4 sur la liste d’attente.`, 'Vous n’avez rien à faire.'],
   promoted: ['Bonne nouvelle', 'Une place s’est libérée.', 'Votre inscription est maintenant confirmée.', 'en ligne'],
   workshop_promoted: [
@@ -153,6 +159,14 @@ describe('MailTemplates.render, on every sample', () => {
     expect(subjects.reminder).toBe(`Rappel${N}: Rencontre régionale de la stratégie de lutte contre la pauvreté, c’est demain`);
     expect(subjects.session_changed).toBe(`Nouvel horaire ou nouvelle salle${N}: «${N}Atelier : l’accès aux droits en milieu rural${N}»`);
     expect(subjects.broadcast).toBe('Rencontre du 11 mars : le programme des ateliers est en ligne');
+  });
+
+  it('says when workshops allocated by preference will be given, only then', () => {
+    const at = 'lundi 1 mars 2027 à 12 h 00';
+    const withDate = templates.render({ ...MAIL_SAMPLES.confirmation, allocationOn: at });
+    expect(withDate.text).toContain(`Les ateliers sont attribués selon vos préférences le ${at}.`);
+    expect(templates.render({ ...MAIL_SAMPLES.confirmation, allocationOn: at, easyRead: true }).text).toContain(`Le ${at}, nous donnons les places dans les ateliers.`);
+    expect(templates.render(MAIL_SAMPLES.confirmation).text).not.toContain('préférences');
   });
 
   it('is pure: the same view renders the same mail', () => {

@@ -20,6 +20,7 @@ function findTemplatesDir(from: string): string {
 // A record, not an array, so that a kind added to MailView without its templates fails to compile.
 const KINDS: Record<MailKind, true> = {
   confirmation: true,
+  allocation: true,
   waitlisted: true,
   promoted: true,
   workshop_promoted: true,

@@ -61,7 +61,14 @@ export interface MailAttendance {
 }
 
 export type MailView =
-  | ({ kind: 'confirmation' } & MailBase & MailAttendance)
+  | ({
+      kind: 'confirmation';
+      /** Workshops allocated by preference, not yet made: when the allocation will be ("… à 12 h 00"); otherwise null. */
+      allocationOn: string | null;
+    } & MailBase &
+      MailAttendance)
+  /** The workshops allocated by preference (once, for the whole event). */
+  | ({ kind: 'allocation' } & MailBase & MailAttendance)
   | ({ kind: 'waitlisted'; position: number; workshops: MailWorkshopView[] } & MailBase)
   | ({ kind: 'promoted' } & MailBase & MailAttendance)
   | ({ kind: 'workshop_promoted'; workshop: MailWorkshopView; hasAgenda: boolean } & MailBase)

@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, Equals, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsDepartmentCode, IsOrganisationTypeCode } from '../../reference/reference.validators';
 import { MultiLine } from '../../common/text-rules';
 import { ACCESSIBILITY_CODES } from '../registration-needs';
@@ -114,6 +131,18 @@ export class RegistrantDetailsDto {
   photoConsent?: boolean;
 }
 
+export class WorkshopPreferenceDto {
+  @ApiProperty({ format: 'uuid', description: 'A workshop of this event' })
+  @IsUUID('all', { message: 'must be a session id (UUID)' })
+  sessionId: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 3, description: '1 = first choice; at most one workshop per rank in a slot' })
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  rank: number;
+}
+
 export class RegisterDto extends RegistrantDetailsDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Workshops chosen (sessions of type workshop of this event).' })
   @IsOptional()
@@ -122,6 +151,18 @@ export class RegisterDto extends RegistrantDetailsDto {
   @ArrayUnique({ message: 'must not list a session twice' })
   @IsUUID('all', { each: true, message: 'each must be a session id (UUID)' })
   sessionIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [WorkshopPreferenceDto],
+    description: 'Events whose workshops are allocated by preference: the workshops of each slot ranked (1 to 3); seats are given by the allocation.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique((p: WorkshopPreferenceDto) => p?.sessionId, { message: 'must not rank a workshop twice' })
+  @ValidateNested({ each: true })
+  @Type(() => WorkshopPreferenceDto)
+  preferences?: WorkshopPreferenceDto[];
 
   @ApiProperty({ example: true, description: 'Consent to the processing of personal data: must be true.' })
   @Equals(true, { message: 'must be true: registering requires consent to the processing of your data' })
