@@ -43,6 +43,15 @@ describe('back office: the welcome desk (/gestion/evenements/{id}/accueil)', () 
     expect(second.text).toContain('1 arrivée sur 2 attendues');
   });
 
+  it('checks in a badge whose code has no digit (about 3 % of codes), and still reads twelve letters that are no code as a name', async () => {
+    const reg = await seedRegistration(t, event.id, { firstName: 'Zoé', lastName: 'Kermarrec', organisation: 'Secours catholique' });
+    await t.dataSource.query(`UPDATE registration SET check_in_code = 'KMNPQRSTUVWX' WHERE id = $1`, [reg.id]);
+    expect(answerOf((await post('', { q: 'kmnp-qrst-uvwx' }).expect(200)).text)).toEqual(['arrived', 'Bienvenue', 'Zoé Kermarrec', 'Secours catholique']);
+    const byName = await post('', { q: 'Kermarrecque' }).expect(200);
+    expect(answerOf(byName.text)).toBeUndefined();
+    expect(byName.text).toContain('Personne ne correspond à «&nbsp;Kermarrecque&nbsp;».');
+  });
+
   it('is red for an unknown, a cancelled or a waitlisted badge', async () => {
     const cancelled = await seedRegistration(t, event.id, { status: 'cancelled' });
     const waitlisted = await seedRegistration(t, event.id, { status: 'waitlisted' });

@@ -7,7 +7,7 @@ import { BackofficePages } from '../backoffice-pages';
 import { BackofficePage } from '../backoffice.guard';
 import { eventOfficeFrame } from '../event-office-frame';
 import { CheckInAnswer } from './check-in-answer';
-import { CheckInDeskService, DeskAnswer, DeskMatch, looksLikeCheckInCode } from './check-in-desk.service';
+import { CheckInDeskService, DeskAnswer, DeskMatch, looksLikeCheckInCode, ratherAName } from './check-in-desk.service';
 
 const eventId = new UuidPipe('Event');
 const text = (value: unknown, max = 200) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
@@ -44,8 +44,8 @@ export class CheckInDeskController {
     const code = text(body.code, 64);
     const q = text(body.q);
     if (code || looksLikeCheckInCode(q)) {
-      const { answer, arrivals } = await this.desk.scan(id, code || q);
-      return this.render(req, res, id, { eventId: id, answer, arrivals });
+      const scanned = await this.desk.scan(id, code || q);
+      if (code || !ratherAName(q, scanned)) return this.render(req, res, id, { eventId: id, answer: scanned.answer, arrivals: scanned.arrivals });
     }
     const matches = q ? await this.desk.search(id, q) : [];
     await this.render(req, res, id, { eventId: id, q, matches, arrivals: await this.desk.arrivals(id) });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
 import { CheckInService, normaliseCheckInCode } from '../../registrations/admin/check-in.service';
 import { AdminRegistrationsService } from '../../registrations/admin/admin-registrations.service';
 import type { CheckInStatsDto } from '../../registrations/admin/dto/event-stats.dto';
@@ -19,6 +20,8 @@ export interface DeskMatch {
 export interface DeskAnswer {
   answer: CheckInAnswer;
   arrivals: CheckInStatsDto;
+  /** No registration of the event has this code. */
+  unknown: boolean;
 }
 
 const STATES: Record<string, string> = { confirmed: 'Confirmé', waitlisted: 'Liste d’attente', cancelled: 'Annulé' };
@@ -38,14 +41,16 @@ export class CheckInDeskService {
 
   async scan(eventId: string, code: string): Promise<DeskAnswer> {
     let answer: CheckInAnswer;
+    let unknown = false;
     try {
       answer = answerOf(await this.checkIns.checkIn(eventId, code));
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
       answer = refusal;
+      unknown = error instanceof DomainError && error.code === 'registration-not-found';
     }
-    return { answer, arrivals: await this.stats.checkIn(eventId) };
+    return { answer, arrivals: await this.stats.checkIn(eventId), unknown };
   }
 
   arrivals(eventId: string): Promise<CheckInStatsDto> {
@@ -66,8 +71,14 @@ export class CheckInDeskService {
   }
 }
 
-/** A badge code typed at the desk (12 characters, some digits), rather than a name. */
+/**
+ * A badge code typed at the desk (12 letters and digits once spaces and dashes are dropped) rather
+ * than a name. About 3 % of codes have no digit, so twelve letters are tried as a code first, and
+ * read as a name when no badge has them (see the desk's form).
+ */
 export function looksLikeCheckInCode(text: string): boolean {
-  const code = normaliseCheckInCode(text);
-  return /^[A-Z0-9]{12}$/.test(code) && /\d/.test(code);
+  return /^[A-Z0-9]{12}$/.test(normaliseCheckInCode(text));
 }
+
+/** Twelve letters that are no badge's code: a name to search for. */
+export const ratherAName = (typed: string, scanned: DeskAnswer): boolean => scanned.unknown && !/\d/.test(typed);
