@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { installBodyParsing } from './common/body-parsing';
 import { RequestActivity } from './common/request-activity';
@@ -62,8 +62,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, override
   // No enableShutdownHooks(): main.ts owns the signals and closes the app once. With both, a
   // SIGTERM ran the shutdown hooks twice and ended the pool twice.
 
-  const document = createApiDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Rencontres API' });
+  // Built at the first /docs or /docs-json request, once, rather than on every start.
+  let document: OpenAPIObject | null = null;
+  const apiDocument = () => (document ??= createApiDocument(app, config));
+  SwaggerModule.setup('docs', app, apiDocument, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Rencontres API' });
 
   await app.init();
   return app;
