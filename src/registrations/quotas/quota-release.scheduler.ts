@@ -1,42 +1,21 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
+import { TickingJob } from '../../common/ticking-job';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { QuotaReleaseService } from './quota-release.service';
 
-/**
- * Runs the quota release every SCHEDULER_TICK_SECONDS on every instance (the service makes it
- * happen once per event). Tests call `QuotaReleaseService.releaseDue(now)` with the clock they
- * choose, so the timer is not started when NODE_ENV=test.
- */
+/** Runs the quota release on every instance (the service makes it happen once per event); tests call `QuotaReleaseService.releaseDue(now)`. */
 @Injectable()
-export class QuotaReleaseScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('Quotas');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
+export class QuotaReleaseScheduler extends TickingJob {
   constructor(
     private readonly release: QuotaReleaseService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    this.timer = setInterval(() => this.run(), this.config.schedulerTickSeconds * 1000);
-    this.timer.unref();
+    clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(new Logger('Quotas'), 'Quota release failed', clock, config);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private run(): void {
-    if (this.running) return;
-    this.running = this.release
-      .releaseDue(this.clock.now())
-      .catch((error: Error) => this.logger.error(`Quota release failed: ${error.name}: ${error.message}`))
-      .finally(() => (this.running = null));
+  protected runDue(now: Date): Promise<unknown> {
+    return this.release.releaseDue(now);
   }
 }
