@@ -1,3 +1,4 @@
+import { requestIdOfAnswer } from '../observability/logging';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
@@ -59,7 +60,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     // Log the name and message only: request bodies may hold personal data.
     const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error(`${error.name}: ${error.message}`, error.stack);
+    this.logger.error(`${error.name}: ${error.message}`, error.stack, { requestId: requestIdOfAnswer(res) });
     sendProblem(res, problem(500, 'internal', 'Internal error', 'Une erreur inattendue est survenue.'));
   }
 }

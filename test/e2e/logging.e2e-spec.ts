@@ -1,3 +1,7 @@
+import { createServer, RequestListener } from 'node:http';
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { createEvent, register } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -68,5 +72,54 @@ describe('log lines', () => {
     const everything = t.logs.map((l) => JSON.stringify(l)).join('\n');
     expect(everything).toContain('/inscription/:token');
     for (const secret of [email, token, 'Confidentielle', 'jean.dupont@example.org']) expect(everything).not.toContain(secret);
+  });
+
+  it('writes an unexpected error under the request id of its answer, with its stack, while the answer says nothing of it', async () => {
+    const event = await createEvent(t);
+    await t.dataSource.query('ALTER TABLE speaker RENAME TO speaker_hidden_by_test');
+    let res: request.Response;
+    try {
+      // Plain supertest: a 500 is not in the contract, which is the point.
+      res = await request(t.app.getHttpServer()).get(`/api/events/${event.id}/speakers`).set('X-Request-Id', 'broken-table-1');
+    } finally {
+      await t.dataSource.query('ALTER TABLE speaker_hidden_by_test RENAME TO speaker');
+    }
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual(expect.objectContaining({ status: 500, detail: 'Une erreur inattendue est survenue.' }));
+    expect(JSON.stringify(res.body)).not.toMatch(/speaker|QueryFailed|at /);
+    const lines = t.logs.filter((l) => l.requestId === 'broken-table-1');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        context: 'Errors',
+        msg: expect.stringContaining('QueryFailedError') as string,
+        stack: expect.stringContaining('QueryFailedError') as string,
+      }),
+      expect.objectContaining({ level: 'error', msg: 'request', status: 500, route: '/api/events/:id/speakers' }),
+    ]);
+  });
+
+  it('writes one warning for a client that went away before its answer', async () => {
+    // The same application on a port of its own, for a raw socket.
+    const server = createServer(t.app.getHttpAdapter().getInstance() as RequestListener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const before = t.logs.length;
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        // A body announced and never sent: the server is still reading it when the client leaves.
+        socket.write(
+          'POST /api/events/00000000-0000-4000-8000-000000000000/registrations HTTP/1.1\r\nHost: x\r\nX-Request-Id: gone-away-1\r\n' +
+            'Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{"firstName":',
+        );
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    for (let waited = 0; waited < 2000 && !t.logs.slice(before).some((l) => l.requestId === 'gone-away-1'); waited += 20) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((resolve) => server.close(resolve));
+    expect(t.logs.filter((l) => l.requestId === 'gone-away-1')).toEqual([expect.objectContaining({ level: 'warn', msg: 'request', aborted: true, method: 'POST' })]);
   });
 });
