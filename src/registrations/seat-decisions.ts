@@ -4,6 +4,12 @@ import { NewRegistration, RegistrationDecision, RegistrationsRepository } from '
 
 /** At most this many registrations decided in one statement. */
 const MAX_TOGETHER = 100;
+/**
+ * Groups of one event sent to PostgreSQL at once: one deciding under the event's row lock, the next
+ * already waiting for that lock, so it starts the moment the first commits instead of after the
+ * first's answer has come back here and the next statement has gone out.
+ */
+const IN_FLIGHT = 2;
 
 interface Waiting {
   registration: NewRegistration;
@@ -13,15 +19,17 @@ interface Waiting {
 }
 
 /**
- * Hands registrations to register_attendees: while a decision for an event is under way on this
+ * Hands registrations to register_attendees: while decisions for an event are under way on this
  * instance, the registrations for that event that arrive meanwhile wait here and are then decided
  * together, in arrival order, in one statement. Alone, a registration goes at once; in a rush, the
- * event's row lock is taken once per group instead of once per person. Nothing is decided here.
+ * event's row lock is taken once per group instead of once per person. Nothing is decided here:
+ * register_attendee serialises every decision on the event's row lock, whichever statement,
+ * connection or instance it comes from.
  */
 @Injectable()
 export class SeatDecisions {
   private readonly waiting = new Map<string, Waiting[]>();
-  private readonly busy = new Set<string>();
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     private readonly registrations: RegistrationsRepository,
@@ -34,23 +42,24 @@ export class SeatDecisions {
       const queue = this.waiting.get(eventId) ?? [];
       queue.push({ registration, sessionIds, resolve, reject });
       this.waiting.set(eventId, queue);
-      if (!this.busy.has(eventId)) void this.flush(eventId);
+      this.send(eventId);
     });
   }
 
-  private async flush(eventId: string): Promise<void> {
-    this.busy.add(eventId);
-    try {
-      for (;;) {
-        const queue = this.waiting.get(eventId) ?? [];
-        if (queue.length === 0) break;
-        const group = queue.splice(0, MAX_TOGETHER);
-        await this.decideGroup(group);
-      }
-    } finally {
-      this.waiting.delete(eventId);
-      this.busy.delete(eventId);
-    }
+  /** Sends the waiting registrations of an event as a group while fewer than IN_FLIGHT are under way. */
+  private send(eventId: string): void {
+    const queue = this.waiting.get(eventId);
+    const flying = this.inFlight.get(eventId) ?? 0;
+    if (!queue || flying >= IN_FLIGHT) return;
+    const group = queue.splice(0, MAX_TOGETHER);
+    if (queue.length === 0) this.waiting.delete(eventId);
+    this.inFlight.set(eventId, flying + 1);
+    void this.decideGroup(group).finally(() => {
+      const left = (this.inFlight.get(eventId) ?? 1) - 1;
+      if (left === 0) this.inFlight.delete(eventId);
+      else this.inFlight.set(eventId, left);
+      this.send(eventId);
+    });
   }
 
   private async decideGroup(group: Waiting[]): Promise<void> {
