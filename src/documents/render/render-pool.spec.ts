@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { compileServer, COMPILED } from '../../../test/support/compiled-app';
@@ -44,6 +45,16 @@ describe('RenderPool', () => {
     // Drawn here, 40 agendas would hold the loop for their whole time and the timer would not fire at all.
     expect(ticks).toBeGreaterThan((Date.now() - started) / 5 / 4);
     expect(threadId).toBe(0);
+  });
+
+  it('draws at a lower scheduling priority than the thread serving requests (Linux: nice 10 for the render thread alone)', async () => {
+    await pool.render('badge', SAMPLE_BADGE, CREATED);
+    const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    const threads = readdirSync('/proc/self/task').map((tid) => niceOf(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')));
+    const main = niceOf(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'));
+    expect(main).toBeLessThan(10); // the test itself runs at the usual priority
+    expect(threads.filter((nice) => nice === 10)).toHaveLength(1);
+    expect(threads.filter((nice) => nice === main)).toHaveLength(threads.length - 1);
   });
 
   it('fails the job, not the process, when a document cannot be drawn; the next one is drawn', async () => {

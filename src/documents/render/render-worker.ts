@@ -5,8 +5,10 @@ import type { RenderJob, RenderReply } from './render-pool';
 import { sheetWorker } from './sheet-worker-side';
 import type { SheetMessage } from './sheet-stream';
 import { renderSingle } from './single-documents';
+import { lowerThisThreadsPriority } from './background-priority';
 
 const port = parentPort!;
+lowerThisThreadsPriority();
 
 void warmUpDocuments().finally(() => {
   const sheets = sheetWorker(port);
