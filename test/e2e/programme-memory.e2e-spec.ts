@@ -81,6 +81,9 @@ describe('the programme from memory', () => {
     // Seats: a registration on a moves the workshop's seats left on b.
     const seats = async (t: TestApp) => (await programme(t, event.id)).body.days[0].slots[0].sessions[0].seatsLeft;
     expect(await seats(b)).toBeNull();
+    // The event's first registration, without a workshop: b shows the workshops' seats from then on.
+    await a.http.post(`/api/events/${event.id}/registrations`).send(registrationInput()).expect(201);
+    await until(async () => (await seats(b)) === 10);
     await a.http
       .post(`/api/events/${event.id}/registrations`)
       .send(registrationInput({ sessionIds: [workshop.id] }))

@@ -4,6 +4,7 @@ import { RegistrationQuotas1764370000110 } from './1764370000110-registration-qu
 import { WorkshopAllocation1764370000120 } from './1764370000120-workshop-allocation';
 import { BackofficeSessions1764370000200 } from './1764370000200-backoffice-sessions';
 import { OrganiserInvitations1764370000201 } from './1764370000201-organiser-invitations';
+import { LighterSeatDecision1764370000300 } from './1764370000300-lighter-seat-decision';
 
 /**
  * In order. A new migration is added here as well as in its own file. Nothing was released before
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   WorkshopAllocation1764370000120,
   BackofficeSessions1764370000200,
   OrganiserInvitations1764370000201,
+  LighterSeatDecision1764370000300,
 ];
