@@ -2,12 +2,16 @@
 // 2,000 registrations from 50 concurrent HTTP clients for an event of 1,500 seats and ten workshops of 150
 // (5 time slots × 2 parallel workshops; each client picks two workshops in different slots), then the
 // same number of plain single-row INSERT transactions over 50 connections straight to the same PostgreSQL.
-// The HTTP clients run in a worker thread: sharing the server's event loop would measure the client too.
+// The HTTP clients run in a child process: sharing the server's event loop would measure the client
+// too, and in a process of its own its CPU is not counted as the server's. Before the measured rush a
+// warm-up of 500 registrations on another event (JIT, pools); its mail is delivered and the database
+// vacuumed first, so the rush starts on an instance at rest. DELIVERY=paused stops the mail worker.
 'use strict';
-const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
+const { fork } = require('node:child_process');
 const os = require('node:os');
-const { Pool } = isMainThread ? require('pg') : {};
-const { startBenchApp, percentile } = isMainThread ? require('./support') : {};
+const isClient = process.env.BENCH_REGISTRATION_CLIENT !== undefined;
+const { Pool } = isClient ? {} : require('pg');
+const { startBenchApp, percentile } = isClient ? {} : require('./support');
 
 const REGISTRATIONS = 2000;
 const CLIENTS = 50;
@@ -108,6 +112,22 @@ function postgresCpuSeconds(dataDirMarker) {
   }
 }
 
+/** Messages marked sent so far, all events. */
+async function sentMails(pool) {
+  const { rows } = await pool.query(`SELECT count(*)::int AS n FROM outgoing_mail WHERE status = 'sent'`);
+  return rows[0].n;
+}
+
+/** Waits until no message is left to send (at most two minutes). */
+async function drained(pool) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM outgoing_mail WHERE status IN ('pending', 'failed')`);
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the warm-up mail was not delivered within two minutes');
+}
+
 /** `total` tasks run by `clients` concurrent loops; returns latencies (ms) and elapsed time. */
 async function run(total, clients, task) {
   let next = 0;
@@ -126,12 +146,12 @@ async function run(total, clients, task) {
 }
 
 /**
- * In the worker: `total` registrations from `clients` concurrent keep-alive connections (node:http
+ * In the client process: `total` registrations from `clients` concurrent keep-alive connections (node:http
  * with a keep-alive agent: far less client CPU than fetch, which shares the machine's two cores).
  */
-async function workerMain() {
+async function clientMain() {
   const http = require('node:http');
-  const { baseUrl, eventId, slots, total, clients, offset } = workerData;
+  const { baseUrl, eventId, slots, total, clients, offset } = JSON.parse(process.env.BENCH_REGISTRATION_CLIENT);
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const { hostname, port } = new URL(baseUrl);
   const post = (path, payload) =>
@@ -151,15 +171,16 @@ async function workerMain() {
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   agent.destroy();
-  parentPort.postMessage({ ...result, statuses });
+  process.send({ ...result, statuses }, () => process.exit(0));
 }
 
-/** Runs the HTTP load in a worker thread and waits for its figures. */
-function loadFromWorker(data) {
+/** Runs the HTTP load in a child process and waits for its figures. */
+function loadFromClient(data) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: data });
-    worker.once('message', resolve);
-    worker.once('error', reject);
+    const child = fork(__filename, [], { env: { ...process.env, BENCH_REGISTRATION_CLIENT: JSON.stringify(data) } });
+    child.once('message', resolve);
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`client process exited with ${code}`)));
   });
 }
 
@@ -180,15 +201,26 @@ async function main() {
   try {
     // Warm-up on another event (JIT, connection pools), not measured.
     const warm = await createOpenEvent(app, pool, 'Échauffement');
-    await loadFromWorker({ baseUrl: app.baseUrl, eventId: warm.event.id, slots: warm.slots, total: 500, clients: CLIENTS, offset: 0 });
+    await loadFromClient({ baseUrl: app.baseUrl, eventId: warm.event.id, slots: warm.slots, total: 500, clients: CLIENTS, offset: 0 });
 
+    // The rush starts on an instance at rest: the warm-up's own mail delivered, its dead rows vacuumed
+    // (the same state in both modes; otherwise autovacuum and the mail backlog run during the rush).
+    if (!paused) await drained(pool);
+    await pool.query('VACUUM (ANALYZE)');
     const { event, slots } = await createOpenEvent(app, pool, 'Rencontre régionale 2027');
     const loadBefore = os.loadavg()[0];
     const { performance } = require('node:perf_hooks');
     const elu0 = performance.eventLoopUtilization();
+    const cpu0 = process.cpuUsage();
+    const loopDelay = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    const sent0 = await sentMails(pool);
     const pg0 = postgresCpuSeconds('rencontres-bench-');
-    const measured = await loadFromWorker({ baseUrl: app.baseUrl, eventId: event.id, slots, total: REGISTRATIONS, clients: CLIENTS, offset: 0 });
+    const measured = await loadFromClient({ baseUrl: app.baseUrl, eventId: event.id, slots, total: REGISTRATIONS, clients: CLIENTS, offset: 0 });
     const elu = performance.eventLoopUtilization(elu0);
+    const cpu = process.cpuUsage(cpu0);
+    loopDelay.disable();
+    const sentDuring = (await sentMails(pool)) - sent0;
     const pg1 = postgresCpuSeconds('rencontres-bench-');
     const { latencies, seconds } = measured;
     const statuses = new Map(Object.entries(measured.statuses).map(([k, v]) => [Number(k), v]));
@@ -232,17 +264,21 @@ async function main() {
     // Other processes on the machine share its cores: say how busy it was.
     console.log(`machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(2)} before the run, ${os.loadavg()[0].toFixed(2)} after`);
     console.log(`registrations: ${REGISTRATIONS} from ${CLIENTS} concurrent HTTP clients (event ${SEATS} seats, 10 workshops × ${WORKSHOP_SEATS}, 2 choices each)`);
+    console.log(
+      `  app database pool: ${app.app.get(require('typeorm').DataSource).options.extra.max} connections; seat decisions for one event: grouped, at most 2 statements in flight (one under the event's row lock, one waiting for it)`,
+    );
     console.log(`  HTTP statuses: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`);
     console.log(`  throughput: ${fmt(rate)} registrations/s (${seconds.toFixed(2)} s)`);
     console.log(`  latency: p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, max ${fmt(Math.max(...latencies))} ms`);
     console.log(
       `  per registration: app event loop busy ${(elu.active / REGISTRATIONS).toFixed(2)} ms (wall time, includes waiting for a core), ` +
-        `PostgreSQL CPU ${pg0 === null || pg1 === null ? 'n/a' : `${(((pg1 - pg0) * 1000) / REGISTRATIONS).toFixed(2)} ms`}`,
+        `app process CPU (all its threads) ${((cpu.user + cpu.system) / 1000 / REGISTRATIONS).toFixed(2)} ms, PostgreSQL CPU ${pg0 === null || pg1 === null ? 'n/a' : `${(((pg1 - pg0) * 1000) / REGISTRATIONS).toFixed(2)} ms`}`,
     );
+    console.log(`  app event loop delay: p99 ${fmt(loopDelay.percentile(99) / 1e6)} ms, max ${fmt(loopDelay.max / 1e6)} ms`);
     console.log(`  event: ${counts[0].confirmed} confirmed, ${counts[0].waitlisted} waitlisted (capacity ${SEATS})`);
     for (const w of workshops) console.log(`  ${w.title}: ${w.confirmed}/${w.capacity} confirmed, ${w.waitlisted} waitlisted`);
     console.log(`  overbooking check (SQL): ${overbooked === 0 ? 'none' : `${overbooked} OVERBOOKED`}; confirmed in two overlapping workshops: ${clashes[0].n}`);
-    console.log(`  outbox rows written: ${outbox[0].n}`);
+    console.log(`  outbox rows written: ${outbox[0].n}; messages sent during the run: ${sentDuring}`);
     console.log(
       `baseline: ${REGISTRATIONS} single-row INSERT transactions over ${CLIENTS} pg connections: ${fmt(baseRate)} tx/s, p50 ${fmt(percentile(baseline.latencies, 50))} ms, p99 ${fmt(percentile(baseline.latencies, 99))} ms`,
     );
@@ -256,11 +292,11 @@ async function main() {
   }
 }
 
-if (isMainThread) {
+if (isClient) {
+  clientMain();
+} else {
   main().catch((error) => {
     console.error(error);
     process.exit(1);
   });
-} else {
-  workerMain();
 }
