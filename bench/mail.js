@@ -10,7 +10,7 @@ const { fork } = require('node:child_process');
 const os = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { startBenchApp, percentile } = require('./support');
+const { startBenchApp, percentile } = process.env.BENCH_HEALTH_PROBE ? {} : require('./support');
 
 const MESSAGES = 2000;
 const CLIENTS = 50;
@@ -137,27 +137,73 @@ async function drain(app, worker, sink, count, tag) {
   const eventId = await openEvent(app, `Rencontre régionale — ${tag}`);
   await registerMany(app, eventId, tag, count, CLIENTS);
   const before = sink.arrivals.length;
-  let done = false;
+  const probe = await startHealthProbe(app.baseUrl);
   const t0 = performance.now();
-  const probe = probeHealth(app.baseUrl, () => done);
+  const loop0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds();
   await worker.start();
   await waitForArrivals(sink, before + count, 300_000);
   const seconds = (performance.now() - t0) / 1000;
-  done = true;
-  const health = await probe;
+  const loop = performance.eventLoopUtilization(loop0);
+  const cpu = process.cpuUsage(cpu0);
+  const pg = postgresCpuSeconds() - pg0;
+  const health = await probe.stop();
   const bytes = sink.arrivals.slice(before).reduce((n, a) => n + a.bytes, 0) / count;
-  return { rate: count / seconds, seconds, bytes, health };
+  const cpuPerMessage = { loop: loop.active / count, app: (cpu.user + cpu.system) / 1000 / count, postgres: (pg * 1000) / count };
+  return { rate: count / seconds, seconds, bytes, health, cpuPerMessage };
 }
 
-async function probeHealth(baseUrl, until) {
+/**
+ * GET /health every 20 ms from a child process, once it is ready, until `stop()`: its latencies.
+ * In a process of its own, the probe's client work does not share (and slow) the server's event loop.
+ */
+/** CPU seconds used so far by PostgreSQL processes (the benchmark's own server), from /proc; 0 without /proc. */
+function postgresCpuSeconds() {
+  const fs = require('node:fs');
+  let ticks = 0;
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) continue;
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100;
+}
+
+async function startHealthProbe(baseUrl) {
+  const child = fork(__filename, [], { env: { ...process.env, BENCH_HEALTH_PROBE: baseUrl } });
+  await new Promise((resolve) => child.once('message', resolve));
+  return {
+    stop() {
+      const latencies = new Promise((resolve) => child.once('message', resolve));
+      child.send('stop');
+      return latencies;
+    },
+  };
+}
+
+/** In the probe's child process: probes until told to stop, then answers the latencies. */
+async function probeMain(baseUrl) {
+  let stopped = false;
+  process.once('message', () => (stopped = true));
+  process.send('ready');
   const latencies = [];
-  while (!until()) {
+  while (!stopped) {
     const t0 = performance.now();
     await fetch(`${baseUrl}/health`).then((r) => r.text());
     latencies.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, 20));
   }
-  return latencies;
+  process.send(latencies, () => process.exit(0));
 }
 
 async function main() {
@@ -171,6 +217,10 @@ async function main() {
   const documents = app.app.get(RegistrationDocuments);
   const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const line = (label, r) => console.log(`${label}: ${fmt(r.rate)} messages/s (${r.seconds.toFixed(2)} s, ${(r.bytes / 1024).toFixed(1)} KB each)`);
+  const cpuLine = (c) =>
+    console.log(
+      `  CPU per message: event loop busy ${c.loop.toFixed(2)} ms, app process (all threads, renders included) ${c.app.toFixed(2)} ms, PostgreSQL ${c.postgres.toFixed(2)} ms`,
+    );
   const healthLine = (h) =>
     console.log(`  GET /health while draining: ${h.length} probes, p50 ${fmt(percentile(h, 50))} ms, p99 ${fmt(percentile(h, 99))} ms, max ${fmt(Math.max(...h))} ms`);
   try {
@@ -195,6 +245,7 @@ async function main() {
     line(`baseline (agenda.ics only): nodemailer sending ${MESSAGES} pre-rendered messages`, rawIcs);
     line(`drain (agenda.ics only): ${MESSAGES} queued messages read, rendered, sent and marked by the worker`, drainIcs);
     console.log(`ratio: ${((drainIcs.rate / rawIcs.rate) * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
+    cpuLine(drainIcs.cpuPerMessage);
     healthLine(drainIcs.health);
 
     // 2. The real messages: badge.pdf, agenda.pdf and agenda.ics rendered for each person at delivery.
@@ -204,6 +255,7 @@ async function main() {
     line(`baseline (badge.pdf + agenda.pdf + agenda.ics): nodemailer sending ${FULL} pre-rendered messages`, rawFull);
     line(`drain (badge.pdf + agenda.pdf + agenda.ics, rendered at delivery): ${FULL} queued messages`, drainFull);
     console.log(`ratio: ${((drainFull.rate / rawFull.rate) * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
+    cpuLine(drainFull.cpuPerMessage);
     healthLine(drainFull.health);
 
     // 3. One registration at a time: 201 → arrival (real attachments).
@@ -238,7 +290,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.env.BENCH_HEALTH_PROBE) {
+  probeMain(process.env.BENCH_HEALTH_PROBE);
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -53,6 +53,15 @@ describe('notifications delivered over SMTP (worker woken by the commit)', () =>
     for (const pdf of mail.attachments.filter((a) => a.filename?.endsWith('.pdf'))) expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
     const ics = mail.attachments.find((a) => a.filename === 'agenda.ics')!;
     expect(ics.content.toString()).toContain('BEGIN:VEVENT');
+    // Each part as a mail client reads it: its type, an attachment, and the very bytes the API serves.
+    expect(Object.fromEntries(mail.attachments.map((a) => [a.filename, [a.contentType, a.contentDisposition]]))).toEqual({
+      'badge.pdf': ['application/pdf', 'attachment'],
+      'agenda.pdf': ['application/pdf', 'attachment'],
+      'agenda.ics': ['text/calendar', 'attachment'],
+    });
+    expect(ics.content.toString()).toBe((await t.http.get('/api/registrations/me/agenda.ics').set('X-Registration-Token', token).expect(200)).text);
+    const badge = await t.http.get('/api/registrations/me/badge.pdf').set('X-Registration-Token', token).buffer(true).expect(200);
+    expect(mail.attachments.find((a) => a.filename === 'badge.pdf')!.content.equals(badge.body as Buffer)).toBe(true);
     await t.worker.drain();
     expect(t.mail.to('camille.durand@caf34.test')).toHaveLength(1);
     expect(await outbox(t, res.body.id)).toMatchObject([{ reason: 'confirmation', status: 'sent', attempts: 1 }]);

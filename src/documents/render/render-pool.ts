@@ -32,9 +32,13 @@ const busy = (lane: Lane) => lane.pending.size + lane.sheets.size;
 /** The compiled worker; absent when the code runs from its TypeScript sources (tests), which then draw in their own thread. */
 const WORKER_SCRIPT = join(__dirname, 'render-worker.js');
 
-/** One thread for the event loop, the others draw; at most two workers (a document is ≈ 5–10 ms of CPU). */
+/**
+ * One worker per core, at most two (a document is ≈ 4–6 ms of CPU). They draw at a lower priority
+ * (background-priority.ts), so the event loop keeps a core when it needs one and the workers take
+ * what it leaves: on two cores, one worker left the second core idle whenever the loop waited.
+ */
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(2, availableParallelism() - 1));
+  return Math.max(1, Math.min(2, availableParallelism()));
 }
 
 /**

@@ -26,12 +26,7 @@ export class MailAttachments {
     const full = kind === 'confirmation' || kind === 'reminder' || (kind === 'promoted' && !arg);
     const agendaOnly = kind === 'session_changed' || kind === 'allocation' || (kind === 'promoted' && !!arg);
     if (!full && !agendaOnly) return [];
-    const id = ctx.registration.id;
-    const [badge, agendaPdf, agendaIcs] = await Promise.all([
-      full ? this.documents.badgePdf(id) : null,
-      this.documents.agendaPdf(id, { manageUrl: ctx.manageUrl }),
-      this.documents.agendaIcs(id),
-    ]);
+    const { badge, agendaPdf, agendaIcs } = await this.documents.forMail(ctx.registration.id, { badge: full, manageUrl: ctx.manageUrl, event: ctx.event });
     return [
       ...(badge ? [{ filename: 'badge.pdf', contentType: 'application/pdf', content: badge }] : []),
       { filename: 'agenda.pdf', contentType: 'application/pdf', content: agendaPdf },

@@ -65,10 +65,15 @@ function multiLine(text: string): string {
   return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/[^\P{Cc}\n]+/gu, ' ');
 }
 
+/** Built once: a segmenter is costly to make and holds no state between calls. */
+const GRAPHEMES = new Intl.Segmenter('fr', { granularity: 'grapheme' });
+
 /** A subject header: one line, trimmed, at most SUBJECT_MAX_LENGTH characters. */
 export function toSubjectLine(text: string): string {
   const line = text.replace(/[\p{Cc}\u2028\u2029 ]+/gu, ' ').trim();
-  const graphemes = Array.from(new Intl.Segmenter('fr', { granularity: 'grapheme' }).segment(line), (s) => s.segment);
+  // No character is more than one grapheme: a line that short is short enough.
+  if (line.length <= SUBJECT_MAX_LENGTH) return line;
+  const graphemes = Array.from(GRAPHEMES.segment(line), (s) => s.segment);
   if (graphemes.length <= SUBJECT_MAX_LENGTH) return line;
   return `${graphemes
     .slice(0, SUBJECT_MAX_LENGTH - 1)

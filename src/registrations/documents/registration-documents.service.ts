@@ -9,7 +9,7 @@ import type { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
 import { invalidManageLink, lookupHashOf } from '../manage-token';
 import { toAgendaCalendar, toAgendaView, toBadgeView, toCertificateView } from './registration-document-views';
-import { DocumentPerson, RegistrationDocumentsRepository } from './registration-documents.repository';
+import { DocumentPerson, PlannedSession, RegistrationDocumentsRepository } from './registration-documents.repository';
 
 /** ≈ 20 KB each: at most 10 MB per instance. */
 const KEPT_BADGES = 500;
@@ -45,28 +45,31 @@ export class RegistrationDocuments {
   /** The badge (95 × 69 mm), or null when the person gets none: not confirmed, or attending online. */
   async badgePdf(registrationId: string): Promise<Buffer | null> {
     const { event, person } = await this.load(registrationId);
-    if (!hasBadge(person)) return null;
-    const view = toBadgeView(event, person);
-    const key = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
-    const kept = this.badges.get(key);
-    if (kept) return kept;
-    const pdf = await this.pool.render('badge', view, event.updatedAt);
-    if (this.badges.size >= KEPT_BADGES) this.badges.delete(this.badges.keys().next().value!);
-    this.badges.set(key, pdf);
-    return pdf;
+    return this.badgeOf(event, person);
   }
 
   /** The personal agenda (plenaries, chosen workshops marked confirmed or waitlisted, practical information). */
   async agendaPdf(registrationId: string, options: { manageUrl?: string | null } = {}): Promise<Buffer> {
     const { event, person } = await this.load(registrationId);
-    const [sessions, waitlistPosition] = await Promise.all([this.documents.plannedSessions(person.id, event.id), this.documents.waitlistPosition(person.id)]);
-    return this.pool.render('agenda', toAgendaView(event, person, sessions, { manageUrl: options.manageUrl, waitlistPosition }), this.clock.now());
+    return this.agendaOf(event, person, await this.planOf(event, person), options.manageUrl);
   }
 
   /** The personal agenda as iCalendar text; UIDs `<sessionId>.<registrationId>@rencontres`, stable across re-sends. */
   async agendaIcs(registrationId: string): Promise<string> {
     const { event, person } = await this.load(registrationId);
-    return renderCalendar(toAgendaCalendar(event, person, await this.documents.plannedSessions(person.id, event.id)));
+    return this.calendarOf(event, person, await this.planOf(event, person));
+  }
+
+  /**
+   * What a message carries, read once for all three documents: the badge (when `badge` and the
+   * person gets one), the agenda as PDF and as iCalendar. `event` is the event the caller already
+   * holds, used when it is the person's.
+   */
+  async forMail(registrationId: string, options: { badge: boolean; manageUrl: string; event?: Event }): Promise<{ badge: Buffer | null; agendaPdf: Buffer; agendaIcs: string }> {
+    const { event, person } = await this.load(registrationId, options.event);
+    const plan = await this.planOf(event, person);
+    const [badge, agendaPdf] = await Promise.all([options.badge ? this.badgeOf(event, person) : null, this.agendaOf(event, person, plan, options.manageUrl)]);
+    return { badge, agendaPdf, agendaIcs: this.calendarOf(event, person, plan) };
   }
 
   /** The attendance certificate, or null before the person is checked in. */
@@ -102,12 +105,46 @@ export class RegistrationDocuments {
     return pdf;
   }
 
-  private async load(registrationId: string): Promise<{ event: Event; person: DocumentPerson }> {
+  private async load(registrationId: string, known?: Event): Promise<{ event: Event; person: DocumentPerson }> {
     const person = await this.documents.findPerson(registrationId);
-    const event = person ? await this.events.findById(person.eventId) : null;
+    const event = person ? (known?.id === person.eventId ? known : await this.events.findById(person.eventId)) : null;
     if (!person || !event) throw notFound('Registration', 'Inscription introuvable.');
     return { event, person };
   }
+
+  /** The person's sessions, and their place on the waiting list (asked only of someone waiting). */
+  private async planOf(event: Event, person: DocumentPerson): Promise<Plan> {
+    const [sessions, waitlistPosition] = await Promise.all([
+      this.documents.plannedSessions(person.id, event.id),
+      person.status === 'waitlisted' ? this.documents.waitlistPosition(person.id) : null,
+    ]);
+    return { sessions, waitlistPosition };
+  }
+
+  private async badgeOf(event: Event, person: DocumentPerson): Promise<Buffer | null> {
+    if (!hasBadge(person)) return null;
+    const view = toBadgeView(event, person);
+    const key = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
+    const kept = this.badges.get(key);
+    if (kept) return kept;
+    const pdf = await this.pool.render('badge', view, event.updatedAt);
+    if (this.badges.size >= KEPT_BADGES) this.badges.delete(this.badges.keys().next().value!);
+    this.badges.set(key, pdf);
+    return pdf;
+  }
+
+  private agendaOf(event: Event, person: DocumentPerson, plan: Plan, manageUrl?: string | null): Promise<Buffer> {
+    return this.pool.render('agenda', toAgendaView(event, person, plan.sessions, { manageUrl, waitlistPosition: plan.waitlistPosition }), this.clock.now());
+  }
+
+  private calendarOf(event: Event, person: DocumentPerson, plan: Plan): string {
+    return renderCalendar(toAgendaCalendar(event, person, plan.sessions));
+  }
+}
+
+interface Plan {
+  sessions: PlannedSession[];
+  waitlistPosition: number | null;
 }
 
 export function hasBadge(person: Pick<DocumentPerson, 'status' | 'attendanceMode'>): boolean {
