@@ -1,5 +1,6 @@
 import { backoffMs } from '../../src/notifications/delivery/mail-delivery';
-import { createEvent, register } from '../support/factories';
+import { parsePdf } from '../support/pdf';
+import { createEvent, createSession, register, slot } from '../support/factories';
 import { recipientOf } from '../support/mail-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -18,6 +19,32 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
   afterEach(() => {
     t.mail.failWith(null);
     t.clock.reset();
+  });
+
+  it('delivers a batch of several people, two events, each with their own badge and agenda (their workshops, not the others’)', async () => {
+    const [first, second] = [await createEvent(t, { title: 'Journée A' }), await createEvent(t, { title: 'Journée B' })];
+    const workshops = [
+      await createSession(t, first.id, { ...slot(first, 1, 2), title: 'Atelier Logement' }),
+      await createSession(t, first.id, { ...slot(first, 1, 2), title: 'Atelier Santé' }),
+      await createSession(t, second.id, { ...slot(second, 1, 2), title: 'Atelier Mobilité' }),
+    ];
+    const people = [
+      { event: first, workshop: workshops[0], lastName: 'Lefèvre' },
+      { event: first, workshop: workshops[1], lastName: 'Nguyen' },
+      { event: second, workshop: workshops[2], lastName: 'Ørsted' },
+    ];
+    for (const p of people) await register(t, p.event.id, { lastName: p.lastName, email: `${p.workshop.id}@batch.test`, sessionIds: [p.workshop.id] }).expect(201);
+    // One drain: the three messages are claimed and read as one batch.
+    expect(await t.worker.drain()).toBe(3);
+    for (const p of people) {
+      const [mail] = t.mail.to(`${p.workshop.id}@batch.test`);
+      const agenda = mail.attachments.find((a) => a.filename === 'agenda.ics')!.content.toString();
+      expect(agenda).toContain(p.workshop.title);
+      for (const other of workshops.filter((w) => w.id !== p.workshop.id)) expect(agenda).not.toContain(other.title);
+      const badge = await parsePdf(mail.attachments.find((a) => a.filename === 'badge.pdf')!.content);
+      expect(badge.text).toContain(p.lastName);
+      expect(badge.text).toContain(p.event.title);
+    }
   });
 
   it('retries with growing, jittered delays and delivers once when the server answers again', async () => {

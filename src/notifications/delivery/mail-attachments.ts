@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RegistrationDocuments } from '../../registrations/documents/registration-documents.service';
+import { MailSource, RegistrationDocuments } from '../../registrations/documents/registration-documents.service';
 import type { DeliveryContext } from './mail-view.builder';
 import { splitReason } from './mail-view.builder';
 
@@ -8,6 +8,9 @@ export interface MailAttachment {
   contentType: string;
   content: Buffer | string;
 }
+
+/** What a message's documents were read from, for a batch (MailAttachments.prepare). */
+export type PreparedDocuments = Map<string, MailSource>;
 
 /**
  * The one place that decides what a message carries, for confirmed registrants only: their badge
@@ -20,17 +23,33 @@ export interface MailAttachment {
 export class MailAttachments {
   constructor(private readonly documents: RegistrationDocuments) {}
 
-  async for(ctx: DeliveryContext): Promise<MailAttachment[]> {
-    if (ctx.registration.status !== 'confirmed') return [];
-    const [kind, arg] = splitReason(ctx.message.reason);
-    const full = kind === 'confirmation' || kind === 'reminder' || (kind === 'promoted' && !arg);
-    const agendaOnly = kind === 'session_changed' || kind === 'allocation' || (kind === 'promoted' && !!arg);
-    if (!full && !agendaOnly) return [];
-    const { badge, agendaPdf, agendaIcs } = await this.documents.forMail(ctx.registration.id, { badge: full, manageUrl: ctx.manageUrl, event: ctx.event });
+  /** The data for the documents of a whole batch of messages, read at once. */
+  prepare(contexts: DeliveryContext[]): Promise<PreparedDocuments> {
+    const ids = contexts.filter((ctx) => this.carried(ctx) !== null).map((ctx) => ctx.registration.id);
+    return ids.length ? this.documents.mailSources(ids) : Promise.resolve(new Map());
+  }
+
+  async for(ctx: DeliveryContext, prepared: PreparedDocuments = new Map()): Promise<MailAttachment[]> {
+    const carried = this.carried(ctx);
+    if (carried === null) return [];
+    const id = ctx.registration.id;
+    // Read now when the batch's read did not include it (a caller without a batch).
+    const source = prepared.get(id) ?? (await this.documents.mailSources([id])).get(id);
+    if (!source) throw new Error(`Registration ${id} not found for its documents`);
+    const { badge, agendaPdf, agendaIcs } = await this.documents.forMail(source, { badge: carried === 'full', manageUrl: ctx.manageUrl, event: ctx.event });
     return [
       ...(badge ? [{ filename: 'badge.pdf', contentType: 'application/pdf', content: badge }] : []),
       { filename: 'agenda.pdf', contentType: 'application/pdf', content: agendaPdf },
       { filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: agendaIcs },
     ];
+  }
+
+  /** 'full' (badge and agenda), 'agenda', or null (nothing attached). */
+  private carried(ctx: DeliveryContext): 'full' | 'agenda' | null {
+    if (ctx.registration.status !== 'confirmed') return null;
+    const [kind, arg] = splitReason(ctx.message.reason);
+    if (kind === 'confirmation' || kind === 'reminder' || (kind === 'promoted' && !arg)) return 'full';
+    if (kind === 'session_changed' || kind === 'allocation' || (kind === 'promoted' && !!arg)) return 'agenda';
+    return null;
   }
 }

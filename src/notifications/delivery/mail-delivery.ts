@@ -9,7 +9,7 @@ import { ManageLinks } from '../manage-links';
 import { renderInvitationMail } from '../mail/organiser-invitation.mail';
 import { MailTemplates } from '../mail/mail-templates';
 import { ClaimedMail, DeliveryRepository } from './delivery.repository';
-import { MailAttachments } from './mail-attachments';
+import { MailAttachments, PreparedDocuments } from './mail-attachments';
 import { MAIL_TRANSPORT, MailTransport, oneLine } from './mail-transport';
 import { buildMailView, DeliveryContext, splitReason } from './mail-view.builder';
 
@@ -78,12 +78,16 @@ export class MailDelivery implements OnApplicationShutdown {
     if (batch.length === 0) return;
     let contexts: Map<string, DeliveryContext>;
     let sent: Map<string, number>;
+    let documents: PreparedDocuments;
     try {
       contexts = await this.contexts(batch);
-      sent = await this.repository.sentSince(
-        [...contexts.values()].map((c) => ({ eventId: c.event.id, email: c.registration.email })),
-        new Date(this.clock.now().getTime() - DAY_MS),
-      );
+      [sent, documents] = await Promise.all([
+        this.repository.sentSince(
+          [...contexts.values()].map((c) => ({ eventId: c.event.id, email: c.registration.email })),
+          new Date(this.clock.now().getTime() - DAY_MS),
+        ),
+        this.attachments.prepare([...contexts.values()]),
+      ]);
     } catch (error) {
       // Nothing was sent: the batch is retried like a failed delivery, not left leased.
       for (const row of batch) await this.failed(row, error);
@@ -103,7 +107,7 @@ export class MailDelivery implements OnApplicationShutdown {
         const count = sent.get(key) ?? 0;
         if (await this.capped(row, ctx, count)) continue;
         sent.set(key, count + 1);
-        await this.deliverOne(row, ctx);
+        await this.deliverOne(row, ctx, documents);
       }
     };
     await Promise.all(Array.from({ length: LANES }, lane));
@@ -124,9 +128,9 @@ export class MailDelivery implements OnApplicationShutdown {
     return true;
   }
 
-  private async deliverOne(row: ClaimedMail, ctx: DeliveryContext): Promise<void> {
+  private async deliverOne(row: ClaimedMail, ctx: DeliveryContext, documents: PreparedDocuments): Promise<void> {
     try {
-      const attachments = await this.attachments.for(ctx);
+      const attachments = await this.attachments.for(ctx, documents);
       const names = attachments.map((a) => a.filename);
       const view = buildMailView(ctx, { hasBadge: names.includes('badge.pdf'), hasAgenda: names.some((n) => n.startsWith('agenda.')) });
       if ('obsolete' in view) {

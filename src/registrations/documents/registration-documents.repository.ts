@@ -51,8 +51,12 @@ export class RegistrationDocumentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findPerson(id: string): Promise<DocumentPerson | null> {
-    const rows: DocumentPerson[] = await this.dataSource.query(`SELECT ${PERSON} FROM registration r WHERE r.id = $1`, [id]);
-    return rows[0] ?? null;
+    return (await this.findPersons([id]))[0] ?? null;
+  }
+
+  /** Several people in one statement (the messages of a delivery batch). */
+  findPersons(ids: string[]): Promise<DocumentPerson[]> {
+    return this.dataSource.query(`SELECT ${PERSON} FROM registration r WHERE r.id = ANY($1::uuid[])`, [ids]);
   }
 
   async findPersonByTokenHash(hash: string): Promise<DocumentPerson | null> {
@@ -73,19 +77,28 @@ export class RegistrationDocumentsRepository {
   }
 
   /** The person's programme in time order: sessions without choices, and their active workshop choices with ranks. */
-  plannedSessions(registrationId: string, eventId: string): Promise<PlannedSession[]> {
-    return this.dataSource.query(
-      `SELECT s.id, s.title, s.type, s.starts_at AS "startsAt", s.ends_at AS "endsAt", rm.name AS room, ${SPEAKERS} AS speakers,
+  async plannedSessions(registrationId: string, eventId: string): Promise<PlannedSession[]> {
+    return (await this.plannedSessionsOf([{ id: registrationId, eventId }])).get(registrationId) ?? [];
+  }
+
+  /** The programmes of several people (each in time order) in one statement, by registration id. */
+  async plannedSessionsOf(people: Array<{ id: string; eventId: string }>): Promise<Map<string, PlannedSession[]>> {
+    const rows: Array<PlannedSession & { registrationId: string }> = await this.dataSource.query(
+      `SELECT p.registration_id AS "registrationId", s.id, s.title, s.type, s.starts_at AS "startsAt", s.ends_at AS "endsAt", rm.name AS room, ${SPEAKERS} AS speakers,
          c.status AS choice, greatest(s.updated_at, c.updated_at) AS "updatedAt",
          CASE WHEN c.status = 'waitlisted' THEN (SELECT count(*)::int FROM session_choice w
            WHERE w.session_id = c.session_id AND w.status = 'waitlisted' AND w.waitlist_seq <= c.waitlist_seq) END AS "waitlistPosition"
-       FROM session s
+       FROM unnest($1::uuid[], $2::uuid[]) AS p(registration_id, event_id)
+       JOIN session s ON s.event_id = p.event_id
        LEFT JOIN room rm ON rm.id = s.room_id
-       LEFT JOIN session_choice c ON c.session_id = s.id AND c.registration_id = $1 AND c.status <> 'cancelled'
-       WHERE s.event_id = $2 AND (s.type <> 'workshop' OR c.session_id IS NOT NULL)
-       ORDER BY s.starts_at, rm.name NULLS LAST, s.title, s.id`,
-      [registrationId, eventId],
+       LEFT JOIN session_choice c ON c.session_id = s.id AND c.registration_id = p.registration_id AND c.status <> 'cancelled'
+       WHERE s.type <> 'workshop' OR c.session_id IS NOT NULL
+       ORDER BY p.registration_id, s.starts_at, rm.name NULLS LAST, s.title, s.id`,
+      [people.map((p) => p.id), people.map((p) => p.eventId)],
     );
+    const byPerson = new Map<string, PlannedSession[]>(people.map((p) => [p.id, []]));
+    for (const { registrationId, ...session } of rows) byPerson.get(registrationId)?.push(session);
+    return byPerson;
   }
 
   /** Every session everyone attends (no choices), in time order. */

@@ -61,13 +61,28 @@ export class RegistrationDocuments {
   }
 
   /**
-   * What a message carries, read once for all three documents: the badge (when `badge` and the
-   * person gets one), the agenda as PDF and as iCalendar. `event` is the event the caller already
-   * holds, used when it is the person's.
+   * What the documents of several messages need, read in two statements whatever their number:
+   * each person and their programme (the waiting-list rank is asked only of someone waiting).
    */
-  async forMail(registrationId: string, options: { badge: boolean; manageUrl: string; event?: Event }): Promise<{ badge: Buffer | null; agendaPdf: Buffer; agendaIcs: string }> {
-    const { event, person } = await this.load(registrationId, options.event);
-    const plan = await this.planOf(event, person);
+  async mailSources(registrationIds: string[]): Promise<Map<string, MailSource>> {
+    const people = await this.documents.findPersons([...new Set(registrationIds)]);
+    const plans = await this.documents.plannedSessionsOf(people);
+    const sources = new Map<string, MailSource>();
+    for (const person of people) {
+      const waitlistPosition = person.status === 'waitlisted' ? await this.documents.waitlistPosition(person.id) : null;
+      sources.set(person.id, { person, plan: { sessions: plans.get(person.id) ?? [], waitlistPosition } });
+    }
+    return sources;
+  }
+
+  /**
+   * What a message carries, from its source: the badge (when `badge` and the person gets one), the
+   * agenda as PDF and as iCalendar. `event` is the event the caller holds, used when it is the person's.
+   */
+  async forMail(source: MailSource, options: { badge: boolean; manageUrl: string; event?: Event }): Promise<{ badge: Buffer | null; agendaPdf: Buffer; agendaIcs: string }> {
+    const { person, plan } = source;
+    const event = options.event?.id === person.eventId ? options.event : await this.events.findById(person.eventId);
+    if (!event) throw notFound('Registration', 'Inscription introuvable.');
     const [badge, agendaPdf] = await Promise.all([options.badge ? this.badgeOf(event, person) : null, this.agendaOf(event, person, plan, options.manageUrl)]);
     return { badge, agendaPdf, agendaIcs: this.calendarOf(event, person, plan) };
   }
@@ -105,9 +120,9 @@ export class RegistrationDocuments {
     return pdf;
   }
 
-  private async load(registrationId: string, known?: Event): Promise<{ event: Event; person: DocumentPerson }> {
+  private async load(registrationId: string): Promise<{ event: Event; person: DocumentPerson }> {
     const person = await this.documents.findPerson(registrationId);
-    const event = person ? (known?.id === person.eventId ? known : await this.events.findById(person.eventId)) : null;
+    const event = person ? await this.events.findById(person.eventId) : null;
     if (!person || !event) throw notFound('Registration', 'Inscription introuvable.');
     return { event, person };
   }
@@ -145,6 +160,12 @@ export class RegistrationDocuments {
 interface Plan {
   sessions: PlannedSession[];
   waitlistPosition: number | null;
+}
+
+/** One person's data for the documents of a message (RegistrationDocuments.mailSources). */
+export interface MailSource {
+  person: DocumentPerson;
+  plan: Plan;
 }
 
 export function hasBadge(person: Pick<DocumentPerson, 'status' | 'attendanceMode'>): boolean {
