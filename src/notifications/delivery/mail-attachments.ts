@@ -26,7 +26,7 @@ export class MailAttachments {
   /** The data for the documents of a whole batch of messages, read at once. */
   prepare(contexts: DeliveryContext[]): Promise<PreparedDocuments> {
     const ids = contexts.filter((ctx) => this.carried(ctx) !== null).map((ctx) => ctx.registration.id);
-    return ids.length ? this.documents.mailSources(ids) : Promise.resolve(new Map());
+    return ids.length ? this.documents.mailSources(ids) : Promise.resolve(new Map<string, MailSource>());
   }
 
   async for(ctx: DeliveryContext, prepared: PreparedDocuments = new Map()): Promise<MailAttachment[]> {
