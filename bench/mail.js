@@ -1,8 +1,9 @@
 // npm run bench:mail — delivering the outbox to an SMTP server in another process, with its raw baseline.
 //   baseline: nodemailer sends 2,000 pre-rendered messages of the same size (a rendered confirmation with its
-//             agenda.ics) over one pooled connection;
+//             agenda.ics) over one pooled connection, run before and after the drain it is compared with;
 //   drain:    2,000 queued registrations' messages delivered by the worker (read, rendered at delivery, sent,
-//             marked), while GET /health is probed to show that HTTP is not starved;
+//             marked), while GET /health is probed (from a child process) to show that HTTP is not starved;
+//             then the same with badge.pdf and agenda.pdf, 500 messages;
 //   latency:  one registration at a time, from its 201 to the message reaching the server;
 //   rush:     2,000 registrations from 50 clients with the worker running: last 201 → last message.
 'use strict';
@@ -131,6 +132,20 @@ async function rawBaseline(sink, count, attachments) {
   return { rate: count / seconds, seconds, bytes };
 }
 
+/**
+ * The baseline run before and after `measure`, averaged (its rate from the total time): the
+ * machine's speed drifts (other tenants share its cores), and a baseline on one side only would
+ * carry that drift into the ratio. Answers the baseline's figures with `measured`, what `measure` gave.
+ */
+async function bracketed(baseline, measure) {
+  const before = await baseline();
+  const measured = await measure();
+  const after = await baseline();
+  const seconds = before.seconds + after.seconds;
+  const count = before.rate * before.seconds + after.rate * after.seconds;
+  return { rate: count / seconds, seconds, bytes: (before.bytes + after.bytes) / 2, before: before.rate, after: after.rate, measured };
+}
+
 /** `count` messages queued while the worker is stopped, then delivered; /health probed meanwhile. */
 async function drain(app, worker, sink, count, tag) {
   await worker.stop();
@@ -216,7 +231,10 @@ async function main() {
   const attachments = app.app.get(MailAttachments);
   const documents = app.app.get(RegistrationDocuments);
   const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-  const line = (label, r) => console.log(`${label}: ${fmt(r.rate)} messages/s (${r.seconds.toFixed(2)} s, ${(r.bytes / 1024).toFixed(1)} KB each)`);
+  const line = (label, r) =>
+    console.log(
+      `${label}: ${fmt(r.rate)} messages/s (${r.seconds.toFixed(2)} s, ${(r.bytes / 1024).toFixed(1)} KB each${r.before ? `; ${fmt(r.before)} before, ${fmt(r.after)} after` : ''})`,
+    );
   const cpuLine = (c) =>
     console.log(
       `  CPU per message: event loop busy ${c.loop.toFixed(2)} ms, app process (all threads, renders included) ${c.app.toFixed(2)} ms, PostgreSQL ${c.postgres.toFixed(2)} ms`,
@@ -240,9 +258,12 @@ async function main() {
     // 1. The message with its calendar only (the PDFs substituted out here, for the delivery machinery alone).
     const realFor = attachments.for.bind(attachments);
     attachments.for = async (ctx) => (ctx.registration.status === 'confirmed' ? [{ ...ics, content: await documents.agendaIcs(ctx.registration.id) }] : []);
-    const rawIcs = await rawBaseline(sink, MESSAGES, [ics]);
-    const drainIcs = await drain(app, worker, sink, MESSAGES, 'ics');
-    line(`baseline (agenda.ics only): nodemailer sending ${MESSAGES} pre-rendered messages`, rawIcs);
+    const rawIcs = await bracketed(
+      () => rawBaseline(sink, MESSAGES, [ics]),
+      () => drain(app, worker, sink, MESSAGES, 'ics'),
+    );
+    const drainIcs = rawIcs.measured;
+    line(`baseline (agenda.ics only): nodemailer sending ${MESSAGES} pre-rendered messages, before and after the drain`, rawIcs);
     line(`drain (agenda.ics only): ${MESSAGES} queued messages read, rendered, sent and marked by the worker`, drainIcs);
     console.log(`ratio: ${((drainIcs.rate / rawIcs.rate) * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
     cpuLine(drainIcs.cpuPerMessage);
@@ -250,9 +271,12 @@ async function main() {
 
     // 2. The real messages: badge.pdf, agenda.pdf and agenda.ics rendered for each person at delivery.
     attachments.for = realFor;
-    const rawFull = await rawBaseline(sink, FULL, full);
-    const drainFull = await drain(app, worker, sink, FULL, 'pdf');
-    line(`baseline (badge.pdf + agenda.pdf + agenda.ics): nodemailer sending ${FULL} pre-rendered messages`, rawFull);
+    const rawFull = await bracketed(
+      () => rawBaseline(sink, FULL, full),
+      () => drain(app, worker, sink, FULL, 'pdf'),
+    );
+    const drainFull = rawFull.measured;
+    line(`baseline (badge.pdf + agenda.pdf + agenda.ics): nodemailer sending ${FULL} pre-rendered messages, before and after the drain`, rawFull);
     line(`drain (badge.pdf + agenda.pdf + agenda.ics, rendered at delivery): ${FULL} queued messages`, drainFull);
     console.log(`ratio: ${((drainFull.rate / rawFull.rate) * 100).toFixed(1)}% of the raw rate (target ≥ 60%)`);
     cpuLine(drainFull.cpuPerMessage);
