@@ -1,6 +1,41 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { REGISTER_ATTENDEE } from './register-attendee-baseline';
 
+/** The tally trigger's function as the baseline creates it; 1764370000300 rewrites it from this text. */
+export const REGISTRATION_TALLY_TRACK = String.raw`
+    CREATE FUNCTION public.registration_tally_track() RETURNS trigger
+        LANGUAGE plpgsql
+        AS $$
+          DECLARE
+            cap integer;
+            taken integer;
+          BEGIN
+            IF TG_OP = 'UPDATE' AND OLD.status = NEW.status AND OLD.attendance_mode = NEW.attendance_mode AND OLD.event_id = NEW.event_id THEN
+              RETURN NULL;
+            END IF;
+            IF TG_OP <> 'INSERT' AND OLD.status <> 'cancelled' THEN
+              UPDATE registration_tally
+                SET confirmed = confirmed - (OLD.status = 'confirmed')::int, waitlisted = waitlisted - (OLD.status = 'waitlisted')::int
+                WHERE event_id = OLD.event_id AND attendance_mode = OLD.attendance_mode;
+            END IF;
+            IF TG_OP <> 'DELETE' AND NEW.status <> 'cancelled' THEN
+              INSERT INTO registration_tally AS t (event_id, attendance_mode, confirmed, waitlisted)
+                VALUES (NEW.event_id, NEW.attendance_mode, (NEW.status = 'confirmed')::int, (NEW.status = 'waitlisted')::int)
+                ON CONFLICT (event_id, attendance_mode) DO UPDATE
+                  SET confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted
+                RETURNING t.confirmed INTO taken;
+              IF NEW.status = 'confirmed' THEN
+                SELECT CASE WHEN NEW.attendance_mode = 'online' AND e.format = 'hybrid' THEN e.online_capacity ELSE e.capacity END
+                  INTO cap FROM event e WHERE e.id = NEW.event_id;
+                IF cap IS NOT NULL AND taken > cap THEN
+                  RAISE EXCEPTION 'event % overbooked (%): % confirmed for % seats', NEW.event_id, NEW.attendance_mode, taken, cap
+                    USING ERRCODE = 'check_violation', CONSTRAINT = 'registration_capacity';
+                END IF;
+              END IF;
+            END IF;
+            RETURN NULL;
+          END $$`;
+
 /**
  * The whole schema as it stood before the first release, in one migration: what the fourteen
  * migrations 1764370000000…1764370000070 built, without the capacity trigger functions that only
@@ -78,40 +113,8 @@ const STATEMENTS: string[] = [
             END LOOP;
           END
           $$`,
-  // function registration_tally_track()
-  String.raw`
-    CREATE FUNCTION public.registration_tally_track() RETURNS trigger
-        LANGUAGE plpgsql
-        AS $$
-          DECLARE
-            cap integer;
-            taken integer;
-          BEGIN
-            IF TG_OP = 'UPDATE' AND OLD.status = NEW.status AND OLD.attendance_mode = NEW.attendance_mode AND OLD.event_id = NEW.event_id THEN
-              RETURN NULL;
-            END IF;
-            IF TG_OP <> 'INSERT' AND OLD.status <> 'cancelled' THEN
-              UPDATE registration_tally
-                SET confirmed = confirmed - (OLD.status = 'confirmed')::int, waitlisted = waitlisted - (OLD.status = 'waitlisted')::int
-                WHERE event_id = OLD.event_id AND attendance_mode = OLD.attendance_mode;
-            END IF;
-            IF TG_OP <> 'DELETE' AND NEW.status <> 'cancelled' THEN
-              INSERT INTO registration_tally AS t (event_id, attendance_mode, confirmed, waitlisted)
-                VALUES (NEW.event_id, NEW.attendance_mode, (NEW.status = 'confirmed')::int, (NEW.status = 'waitlisted')::int)
-                ON CONFLICT (event_id, attendance_mode) DO UPDATE
-                  SET confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted
-                RETURNING t.confirmed INTO taken;
-              IF NEW.status = 'confirmed' THEN
-                SELECT CASE WHEN NEW.attendance_mode = 'online' AND e.format = 'hybrid' THEN e.online_capacity ELSE e.capacity END
-                  INTO cap FROM event e WHERE e.id = NEW.event_id;
-                IF cap IS NOT NULL AND taken > cap THEN
-                  RAISE EXCEPTION 'event % overbooked (%): % confirmed for % seats', NEW.event_id, NEW.attendance_mode, taken, cap
-                    USING ERRCODE = 'check_violation', CONSTRAINT = 'registration_capacity';
-                END IF;
-              END IF;
-            END IF;
-            RETURN NULL;
-          END $$`,
+  // function registration_tally_track(): later migrations rewrite it (REGISTRATION_TALLY_TRACK)
+  REGISTRATION_TALLY_TRACK,
   // function session_tally_track()
   String.raw`
     CREATE FUNCTION public.session_tally_track() RETURNS trigger

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { REGISTRATION_TALLY_TRACK } from './1764370000000-baseline';
 import { REGISTER_ATTENDEE as REGISTER_ATTENDEE_110 } from './1764370000110-registration-quotas';
 import { withPreferences } from './1764370000120-workshop-allocation';
 
@@ -18,13 +19,13 @@ export class LighterSeatDecision1764370000300 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER first_registration ON registration`);
-    await q.query(REGISTRATION_TALLY_TRACK);
+    await q.query(withFirstRegistrationNotice(REGISTRATION_TALLY_TRACK));
     await q.query(lighter(withPreferences(REGISTER_ATTENDEE_110)));
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(withPreferences(REGISTER_ATTENDEE_110));
-    await q.query(REGISTRATION_TALLY_TRACK_BASELINE);
+    await q.query(REGISTRATION_TALLY_TRACK.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'));
     await q.query(`CREATE TRIGGER first_registration AFTER INSERT ON public.registration FOR EACH ROW EXECUTE FUNCTION public.programme_changed_notify()`);
   }
 }
@@ -50,77 +51,18 @@ export function lighter(sql: string): string {
     .replace(PREFERENCES, `  IF jsonb_array_length(coalesce(p_registration->'preferences', '[]'::jsonb)) > 0 THEN\n${indent(PREFERENCES)}  END IF;\n`);
 }
 
-/** The tally trigger of the baseline, which also says when a mode's first active registration arrives. */
-const REGISTRATION_TALLY_TRACK = `
-CREATE OR REPLACE FUNCTION public.registration_tally_track() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-      DECLARE
-        cap integer;
-        taken integer;
-        active integer;
-      BEGIN
-        IF TG_OP = 'UPDATE' AND OLD.status = NEW.status AND OLD.attendance_mode = NEW.attendance_mode AND OLD.event_id = NEW.event_id THEN
-          RETURN NULL;
-        END IF;
-        IF TG_OP <> 'INSERT' AND OLD.status <> 'cancelled' THEN
-          UPDATE registration_tally
-            SET confirmed = confirmed - (OLD.status = 'confirmed')::int, waitlisted = waitlisted - (OLD.status = 'waitlisted')::int
-            WHERE event_id = OLD.event_id AND attendance_mode = OLD.attendance_mode;
-        END IF;
-        IF TG_OP <> 'DELETE' AND NEW.status <> 'cancelled' THEN
-          INSERT INTO registration_tally AS t (event_id, attendance_mode, confirmed, waitlisted)
-            VALUES (NEW.event_id, NEW.attendance_mode, (NEW.status = 'confirmed')::int, (NEW.status = 'waitlisted')::int)
-            ON CONFLICT (event_id, attendance_mode) DO UPDATE
-              SET confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted
-            RETURNING t.confirmed, t.confirmed + t.waitlisted INTO taken, active;
-          -- The programme shows seats once an event has registrations: say that it changed.
-          IF TG_OP = 'INSERT' AND active = 1 THEN
-            PERFORM pg_notify('programme_changed', NEW.event_id::text);
-          END IF;
-          IF NEW.status = 'confirmed' THEN
-            SELECT CASE WHEN NEW.attendance_mode = 'online' AND e.format = 'hybrid' THEN e.online_capacity ELSE e.capacity END
-              INTO cap FROM event e WHERE e.id = NEW.event_id;
-            IF cap IS NOT NULL AND taken > cap THEN
-              RAISE EXCEPTION 'event % overbooked (%): % confirmed for % seats', NEW.event_id, NEW.attendance_mode, taken, cap
-                USING ERRCODE = 'check_violation', CONSTRAINT = 'registration_capacity';
-            END IF;
-          END IF;
-        END IF;
-        RETURN NULL;
-      END $$`;
+const TALLY_RETURNING = `RETURNING t.confirmed INTO taken;`;
+const FIRST_NOTICE = `RETURNING t.confirmed, t.confirmed + t.waitlisted INTO taken, active;
+              -- The programme shows seats once an event has registrations: say that it changed.
+              IF TG_OP = 'INSERT' AND active = 1 THEN
+                PERFORM pg_notify('programme_changed', NEW.event_id::text);
+              END IF;`;
 
-/** As the baseline created it (for `down`). */
-const REGISTRATION_TALLY_TRACK_BASELINE = `
-CREATE OR REPLACE FUNCTION public.registration_tally_track() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-      DECLARE
-        cap integer;
-        taken integer;
-      BEGIN
-        IF TG_OP = 'UPDATE' AND OLD.status = NEW.status AND OLD.attendance_mode = NEW.attendance_mode AND OLD.event_id = NEW.event_id THEN
-          RETURN NULL;
-        END IF;
-        IF TG_OP <> 'INSERT' AND OLD.status <> 'cancelled' THEN
-          UPDATE registration_tally
-            SET confirmed = confirmed - (OLD.status = 'confirmed')::int, waitlisted = waitlisted - (OLD.status = 'waitlisted')::int
-            WHERE event_id = OLD.event_id AND attendance_mode = OLD.attendance_mode;
-        END IF;
-        IF TG_OP <> 'DELETE' AND NEW.status <> 'cancelled' THEN
-          INSERT INTO registration_tally AS t (event_id, attendance_mode, confirmed, waitlisted)
-            VALUES (NEW.event_id, NEW.attendance_mode, (NEW.status = 'confirmed')::int, (NEW.status = 'waitlisted')::int)
-            ON CONFLICT (event_id, attendance_mode) DO UPDATE
-              SET confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted
-            RETURNING t.confirmed INTO taken;
-          IF NEW.status = 'confirmed' THEN
-            SELECT CASE WHEN NEW.attendance_mode = 'online' AND e.format = 'hybrid' THEN e.online_capacity ELSE e.capacity END
-              INTO cap FROM event e WHERE e.id = NEW.event_id;
-            IF cap IS NOT NULL AND taken > cap THEN
-              RAISE EXCEPTION 'event % overbooked (%): % confirmed for % seats', NEW.event_id, NEW.attendance_mode, taken, cap
-                USING ERRCODE = 'check_violation', CONSTRAINT = 'registration_capacity';
-            END IF;
-          END IF;
-        END IF;
-        RETURN NULL;
-      END $$`;
+/** The baseline's tally trigger, which also says when a mode's first active registration arrives. */
+export function withFirstRegistrationNotice(sql: string): string {
+  if (!sql.includes(TALLY_RETURNING) || !sql.includes('            taken integer;\n')) throw new Error('registration_tally_track changed: update withFirstRegistrationNotice');
+  return sql
+    .replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION')
+    .replace('            taken integer;\n', '            taken integer;\n            active integer;\n')
+    .replace(TALLY_RETURNING, FIRST_NOTICE);
+}
