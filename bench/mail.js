@@ -11,7 +11,7 @@ const { fork } = require('node:child_process');
 const os = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { startBenchApp, percentile } = process.env.BENCH_HEALTH_PROBE ? {} : require('./support');
+const { startBenchApp, percentile, createConference, publishEvent, postgresCpuSeconds } = process.env.BENCH_HEALTH_PROBE ? {} : require('./support');
 
 const MESSAGES = 2000;
 const CLIENTS = 50;
@@ -53,26 +53,9 @@ async function json(baseUrl, method, path, body, headers = {}) {
 }
 
 async function openEvent(app, title) {
-  const auth = { authorization: `Bearer ${await app.token()}` };
-  const start = new Date(Date.now() + 30 * 86400_000);
-  start.setUTCHours(8, 0, 0, 0);
-  const created = await json(
-    app.baseUrl,
-    'POST',
-    '/api/events',
-    {
-      title,
-      kind: 'conference',
-      format: 'onsite',
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
-      venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' },
-      capacity: 100_000,
-    },
-    auth,
-  );
-  await json(app.baseUrl, 'POST', `/api/events/${created.body.id}/publish`, undefined, auth);
-  return created.body.id;
+  const event = await createConference(app, title, 100_000);
+  await publishEvent(app, event.id);
+  return event.id;
 }
 
 const person = (tag, i) => ({
@@ -162,10 +145,11 @@ async function drain(app, worker, sink, count, tag) {
   const seconds = (performance.now() - t0) / 1000;
   const loop = performance.eventLoopUtilization(loop0);
   const cpu = process.cpuUsage(cpu0);
-  const pg = postgresCpuSeconds() - pg0;
+  const pg1 = postgresCpuSeconds();
+  const pg = pg0 === null || pg1 === null ? null : pg1 - pg0;
   const health = await probe.stop();
   const bytes = sink.arrivals.slice(before).reduce((n, a) => n + a.bytes, 0) / count;
-  const cpuPerMessage = { loop: loop.active / count, app: (cpu.user + cpu.system) / 1000 / count, postgres: (pg * 1000) / count };
+  const cpuPerMessage = { loop: loop.active / count, app: (cpu.user + cpu.system) / 1000 / count, postgres: pg === null ? null : (pg * 1000) / count };
   return { rate: count / seconds, seconds, bytes, health, cpuPerMessage };
 }
 
@@ -173,27 +157,6 @@ async function drain(app, worker, sink, count, tag) {
  * GET /health every 20 ms from a child process, once it is ready, until `stop()`: its latencies.
  * In a process of its own, the probe's client work does not share (and slow) the server's event loop.
  */
-/** CPU seconds used so far by PostgreSQL processes (the benchmark's own server), from /proc; 0 without /proc. */
-function postgresCpuSeconds() {
-  const fs = require('node:fs');
-  let ticks = 0;
-  try {
-    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) continue;
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        // The process ended while we looked.
-      }
-    }
-  } catch {
-    return 0;
-  }
-  return ticks / 100;
-}
-
 async function startHealthProbe(baseUrl) {
   const child = fork(__filename, [], { env: { ...process.env, BENCH_HEALTH_PROBE: baseUrl } });
   await new Promise((resolve) => child.once('message', resolve));
@@ -237,7 +200,7 @@ async function main() {
     );
   const cpuLine = (c) =>
     console.log(
-      `  CPU per message: event loop busy ${c.loop.toFixed(2)} ms, app process (all threads, renders included) ${c.app.toFixed(2)} ms, PostgreSQL ${c.postgres.toFixed(2)} ms`,
+      `  CPU per message: event loop busy ${c.loop.toFixed(2)} ms, app process (all threads, renders included) ${c.app.toFixed(2)} ms, PostgreSQL ${c.postgres === null ? 'n/a' : `${c.postgres.toFixed(2)} ms`}`,
     );
   const healthLine = (h) =>
     console.log(`  GET /health while draining: ${h.length} probes, p50 ${fmt(percentile(h, 50))} ms, p99 ${fmt(percentile(h, 99))} ms, max ${fmt(Math.max(...h))} ms`);

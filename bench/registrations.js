@@ -11,44 +11,16 @@ const { fork } = require('node:child_process');
 const os = require('node:os');
 const isClient = process.env.BENCH_REGISTRATION_CLIENT !== undefined;
 const { Pool } = isClient ? {} : require('pg');
-const { startBenchApp, percentile } = isClient ? {} : require('./support');
+const { startBenchApp, percentile, createConference, publishEvent, postgresCpuSeconds } = isClient ? {} : require('./support');
 
 const REGISTRATIONS = 2000;
 const CLIENTS = 50;
 const SEATS = 1500;
 const WORKSHOP_SEATS = 150;
 
-async function json(baseUrl, method, path, body, headers = {}) {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
 async function createOpenEvent(app, pool, title) {
-  const auth = { authorization: `Bearer ${await app.token()}` };
-  const start = new Date(Date.now() + 30 * 86400_000);
-  start.setUTCHours(8, 0, 0, 0);
-  const created = await json(
-    app.baseUrl,
-    'POST',
-    '/api/events',
-    {
-      title,
-      kind: 'conference',
-      format: 'onsite',
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
-      venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' },
-      capacity: SEATS,
-    },
-    auth,
-  );
-  if (created.status !== 201) throw new Error(`event: ${created.status} ${JSON.stringify(created.body)}`);
-  const event = created.body;
+  const event = await createConference(app, title, SEATS);
+  const start = new Date(event.startsAt);
   // Ten workshops: five 90-minute slots, two in parallel in each (inserted directly: the programme is not what is measured).
   const slots = [];
   for (let slot = 0; slot < 5; slot++) {
@@ -67,8 +39,7 @@ async function createOpenEvent(app, pool, title) {
     }
     slots.push(pair);
   }
-  const published = await json(app.baseUrl, 'POST', `/api/events/${event.id}/publish`, undefined, auth);
-  if (published.status !== 200) throw new Error(`publish: ${published.status}`);
+  await publishEvent(app, event.id);
   return { event, slots };
 }
 
@@ -84,32 +55,6 @@ function body(i, slots) {
     sessionIds: [slots[first][i % 2], slots[second][(i >> 1) % 2]],
     consent: true,
   };
-}
-
-/**
- * CPU seconds used so far by this benchmark's own PostgreSQL (its postmaster, found by its data
- * directory, and that postmaster's children), from /proc; null where /proc is not available.
- */
-function postgresCpuSeconds(dataDirMarker) {
-  const fs = require('node:fs');
-  try {
-    const procs = [];
-    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        procs.push({ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmd });
-      } catch {
-        // The process ended while we looked.
-      }
-    }
-    const master = procs.find((p) => p.cmd.includes(dataDirMarker) && p.cmd.includes('postgres'));
-    if (!master) return null;
-    return procs.filter((p) => p.pid === master.pid || p.ppid === master.pid).reduce((sum, p) => sum + p.ticks, 0) / 100;
-  } catch {
-    return null;
-  }
 }
 
 /** Messages marked sent so far, all events. */
@@ -215,13 +160,13 @@ async function main() {
     const loopDelay = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     const sent0 = await sentMails(pool);
-    const pg0 = postgresCpuSeconds('rencontres-bench-');
+    const pg0 = postgresCpuSeconds();
     const measured = await loadFromClient({ baseUrl: app.baseUrl, eventId: event.id, slots, total: REGISTRATIONS, clients: CLIENTS, offset: 0 });
     const elu = performance.eventLoopUtilization(elu0);
     const cpu = process.cpuUsage(cpu0);
     loopDelay.disable();
     const sentDuring = (await sentMails(pool)) - sent0;
-    const pg1 = postgresCpuSeconds('rencontres-bench-');
+    const pg1 = postgresCpuSeconds();
     const { latencies, seconds } = measured;
     const statuses = new Map(Object.entries(measured.statuses).map(([k, v]) => [Number(k), v]));
 

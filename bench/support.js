@@ -63,4 +63,70 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-module.exports = { startBenchApp, percentile };
+/** POST/GET as the organiser; the answer's status and JSON body. */
+async function asOrganiser(app, method, path, body) {
+  const res = await fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await app.token()}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** The day the benchmarks' events start: in 30 days, 08:00 UTC. */
+function benchEventStart() {
+  const start = new Date(Date.now() + 30 * 86400_000);
+  start.setUTCHours(8, 0, 0, 0);
+  return start;
+}
+
+/** An onsite conference of one 9-hour day at Le Corum (Montpellier), created by the organiser, still a draft. */
+async function createConference(app, title, capacity) {
+  const start = benchEventStart();
+  const created = await asOrganiser(app, 'POST', '/api/events', {
+    title,
+    kind: 'conference',
+    format: 'onsite',
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 9 * 3600_000).toISOString(),
+    venue: { name: 'Le Corum', address: 'Esplanade Charles-de-Gaulle', postalCode: '34000', city: 'Montpellier' },
+    capacity,
+  });
+  if (created.status !== 201) throw new Error(`event: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body;
+}
+
+async function publishEvent(app, eventId) {
+  const published = await asOrganiser(app, 'POST', `/api/events/${eventId}/publish`);
+  if (published.status !== 200) throw new Error(`publish: ${published.status}`);
+}
+
+/**
+ * CPU seconds used so far by the benchmark's own PostgreSQL (its postmaster, found by its data
+ * directory under a `rencontres-bench-` folder, and that postmaster's children), from /proc; null
+ * where /proc is not available.
+ */
+function postgresCpuSeconds() {
+  const fs = require('node:fs');
+  try {
+    const procs = [];
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        procs.push({ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmd });
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    const master = procs.find((p) => p.cmd.includes('rencontres-bench-') && p.cmd.includes('postgres'));
+    if (!master) return null;
+    return procs.filter((p) => p.pid === master.pid || p.ppid === master.pid).reduce((sum, p) => sum + p.ticks, 0) / 100;
+  } catch {
+    return null;
+  }
+}
+
+module.exports = { startBenchApp, percentile, createConference, publishEvent, postgresCpuSeconds };
