@@ -4,6 +4,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { frenchDateRange } from './french';
 import { drawQrCode } from './qr-code';
+import { keepLayouts, leanPdfkit } from './lean-pdfkit';
 import { sharedFont } from './shared-font';
 
 export type Pdf = PDFKit.PDFDocument;
@@ -18,7 +19,7 @@ let fonts: { regular: fontkit.Font; bold: fontkit.Font } | null = null;
  * The fonts, parsed once per process (per worker thread of the render pool). Parsing the 750 KB
  * TTF is most of what a small document costs when each does it; sharedFont then keeps each word's
  * shaping and each glyph's bytes. pdfkit still embeds a fresh subset of the glyphs each document
- * uses, so sharing changes nothing in the output.
+ * uses, so sharing changes nothing in the output. pdfkit itself is made lean in lean-pdfkit.ts.
  */
 function sharedFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
   if (!fonts) {
@@ -27,6 +28,7 @@ function sharedFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
       regular: sharedFont(withEveryGlyphNamed(fontkit.create(readFileSync(join(dir, 'DejaVuSans.ttf'))))),
       bold: sharedFont(withEveryGlyphNamed(fontkit.create(readFileSync(join(dir, 'DejaVuSans-Bold.ttf'))))),
     };
+    keepLayouts(fonts.regular, fonts.bold);
   }
   return fonts;
 }
@@ -83,6 +85,7 @@ export function createPdf(options: PdfOptions): Pdf {
   doc.registerFont(SANS, regular as unknown as Buffer);
   doc.registerFont(SANS_BOLD, bold as unknown as Buffer);
   doc.font(SANS);
+  leanPdfkit(doc);
   return doc;
 }
 
