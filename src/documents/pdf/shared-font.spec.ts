@@ -6,6 +6,10 @@ import { sharedFont } from './shared-font';
 const DIR = join(require.resolve('dejavu-fonts-ttf/package.json'), '..', 'ttf');
 
 type Subset = { includeGlyph(gid: number): number; encode(): Uint8Array };
+type Reread = {
+  getGlyph(id: number): { path: { toSVG(): string }; advanceWidth: number; _decode(): { instructions?: number[] } | null };
+  directory: { tables: Record<string, { length: number } | undefined> };
+};
 type Run = { glyphs: Array<{ id: number }>; positions: Array<Record<string, number>>; advanceWidth: number };
 
 function parse(file: string): fontkit.Font {
@@ -26,30 +30,33 @@ const TEXTS = [
 ];
 
 describe('sharedFont', () => {
-  it.each(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])('writes the same subset bytes as fontkit, composite glyphs (É, Ç, Ώ) included: %s', (file) => {
-    const plain = parse(file);
-    const shared = sharedFont(parse(file));
-    for (const text of TEXTS) {
-      // Twice: the second time from the kept glyphs.
-      expect(subsetOf(shared, text).equals(subsetOf(plain, text))).toBe(true);
-      expect(subsetOf(shared, text).equals(subsetOf(plain, text))).toBe(true);
-    }
-  });
-
-  it('the subset it writes is a font fontkit reads back, with the same outlines', () => {
-    const plain = parse('DejaVuSans.ttf');
-    const shared = sharedFont(parse('DejaVuSans.ttf'));
-    const text = 'Écuyer Ωμέγα Ольга';
-    const subset = (shared as unknown as { createSubset(): Subset }).createSubset();
-    const ids = (plain.layout(text) as Run).glyphs.map((g) => g.id);
-    const mapped = ids.map((id) => subset.includeGlyph(id));
-    const reread = fontkit.create(Buffer.from(subset.encode())) as unknown as { getGlyph(id: number): { path: { toSVG(): string }; advanceWidth: number } };
-    const original = plain as unknown as typeof reread;
-    ids.forEach((id, i) => {
-      expect(reread.getGlyph(mapped[i]).path.toSVG()).toBe(original.getGlyph(id).path.toSVG());
-      expect(reread.getGlyph(mapped[i]).advanceWidth).toBe(original.getGlyph(id).advanceWidth);
-    });
-  });
+  it.each(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])(
+    'writes a subset fontkit reads back with the same outlines and widths, composite glyphs (É, Ç, Ώ) included, without hinting: %s',
+    (file) => {
+      const plain = parse(file);
+      const original = plain as unknown as Reread;
+      const shared = sharedFont(parse(file));
+      for (const text of TEXTS) {
+        // Twice: the second time from the kept glyphs.
+        for (let round = 0; round < 2; round++) {
+          const subset = (shared as unknown as { createSubset(): Subset }).createSubset();
+          const ids = (plain.layout(text) as Run).glyphs.map((g) => g.id);
+          const mapped = ids.map((id) => subset.includeGlyph(id));
+          const bytes = Buffer.from(subset.encode());
+          const reread = fontkit.create(bytes) as unknown as Reread;
+          ids.forEach((id, i) => {
+            const glyph = reread.getGlyph(mapped[i]);
+            expect(glyph.path.toSVG()).toBe(original.getGlyph(id).path.toSVG());
+            expect(glyph.advanceWidth).toBe(original.getGlyph(id).advanceWidth);
+            expect(glyph._decode()?.instructions ?? []).toHaveLength(0);
+          });
+          // The font programs stay; only the glyphs' own instructions go.
+          for (const tag of ['fpgm', 'prep', 'cvt ']) expect(reread.directory.tables[tag]?.length).toBe(original.directory.tables[tag]?.length);
+          if (text) expect(bytes.length).toBeLessThan(subsetOf(plain, text).length);
+        }
+      }
+    },
+  );
 
   it('answers each layout as fontkit does, in a copy the caller may scale without touching the kept one', () => {
     const plain = parse('DejaVuSans.ttf');

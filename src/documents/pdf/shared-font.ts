@@ -57,7 +57,8 @@ interface FontInternals extends fontkit.Font {
  *    each document gets its own copy of the positions (pdfkit scales them in place);
  *  - subsetting: each glyph's outline bytes, parts and metrics are read once, instead of decoding
  *    every glyph's outline again when each document writes its subset.
- * The bytes written are those fontkit writes (a unit test compares them).
+ * The subset is fontkit's without the glyphs' hinting instructions (withoutInstructions, below): the same
+ * outlines and widths, a unit test reads them back.
  */
 export function sharedFont(parsed: fontkit.Font): fontkit.Font {
   const font = parsed as FontInternals;
@@ -202,11 +203,58 @@ function readGlyph(font: FontInternals, gid: number, glyphs: Map<number, GlyphEn
   const start = font.loca.offsets[gid];
   const stream = font._getTableStream('glyf');
   stream.pos += start;
-  const bytes = stream.readBuffer(font.loca.offsets[gid + 1] - start);
+  const raw = stream.readBuffer(font.loca.offsets[gid + 1] - start);
+  const bytes = glyf ? withoutInstructions(raw, glyf.numberOfContours) : raw;
   const parts = glyf && glyf.numberOfContours < 0 ? (glyf.components ?? []).map(({ glyphID, pos }) => ({ glyphID, pos })) : null;
   const entry = { bytes, parts, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
   glyphs.set(gid, entry);
   return entry;
+}
+
+/** Composite glyph flags (OpenType `glyf`): what follows a component, and whether instructions end the list. */
+const ARGS_ARE_WORDS = 0x0001;
+const HAS_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const HAS_XY_SCALE = 0x0040;
+const HAS_TWO_BY_TWO = 0x0080;
+const HAS_INSTRUCTIONS = 0x0100;
+
+/**
+ * A glyph's bytes without its hinting instructions (half of DejaVu's outline bytes). They only
+ * snap outlines to a coarse pixel grid, which PDF readers and printers do not ask for (poppler,
+ * pdf.js, PDFium and Acrobat draw TrueType outlines unhinted), so the subset every document embeds
+ * and compresses is that much smaller. The font's own `fpgm`, `prep` and `cvt ` tables stay. A new
+ * array: the font's bytes are not touched.
+ */
+function withoutInstructions(raw: Uint8Array, numberOfContours: number): Uint8Array {
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (numberOfContours >= 0) {
+    const at = 10 + 2 * numberOfContours;
+    const length = view.getUint16(at);
+    const out = new Uint8Array(evenLength(raw.length - length));
+    out.set(raw.subarray(0, at));
+    out.set(raw.subarray(at + 2 + length), at + 2);
+    return out;
+  }
+  // A composite: its components, then (when the last one says so) instructions, which are cut.
+  let at = 10;
+  let flagsAt: number;
+  let flags: number;
+  do {
+    flagsAt = at;
+    flags = view.getUint16(at);
+    at += 4 + (flags & ARGS_ARE_WORDS ? 4 : 2);
+    at += flags & HAS_SCALE ? 2 : flags & HAS_XY_SCALE ? 4 : flags & HAS_TWO_BY_TWO ? 8 : 0;
+  } while (flags & MORE_COMPONENTS);
+  const out = new Uint8Array(evenLength(at));
+  out.set(raw.subarray(0, at));
+  new DataView(out.buffer).setUint16(flagsAt, flags & ~HAS_INSTRUCTIONS);
+  return out;
+}
+
+/** `loca` offsets of the short format count in words: every glyph keeps an even length. */
+function evenLength(length: number): number {
+  return length + (length & 1);
 }
 
 function copyPosition(p: Position): Position {
