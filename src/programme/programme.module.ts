@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { EventsModule } from '../events/events.module';
 import { ProgrammeChecksService } from './checks/programme-checks.service';
 import { ProgrammeCache } from './programme-view/programme-cache';
@@ -23,7 +24,7 @@ import { SpeakersService } from './speakers/speakers.service';
 
 /** Rooms, speakers, sessions, the public programme and its calendar. */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, DocumentsModule],
   controllers: [RoomsController, SpeakersController, SessionsController, ProgrammeController, ProgrammePdfController],
   providers: [
     RoomsService,

@@ -94,6 +94,19 @@ describe('print runs drawn in the render worker (compiled application)', () => {
     expect((await parsePdf(Buffer.from(await again.arrayBuffer()))).numPages).toBe(Math.ceil(PEOPLE / 8));
   }, 60_000);
 
+  it('the programme and the bilan are drawn in the worker too, the programme the same bytes each time (its ETag)', async () => {
+    const programme = await download('programme.pdf');
+    expect(programme.status).toBe(200);
+    const body = Buffer.from(await programme.arrayBuffer());
+    expect((await parsePdf(body)).text).toContain('Rencontre régionale de la lutte contre la pauvreté');
+    const again = await download('programme.pdf', { headers: { ...headers, 'if-none-match': programme.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    const report = await download('report.pdf');
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toContain('application/pdf');
+    expect((await parsePdf(Buffer.from(await report.arrayBuffer()))).text).toContain(String(PEOPLE));
+  }, 60_000);
+
   it('certificates.pdf with nobody checked in, and a problem answer for an unknown event', async () => {
     const res = await download('certificates.pdf');
     expect(res.status).toBe(200);

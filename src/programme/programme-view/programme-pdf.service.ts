@@ -4,8 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OrganiserPrincipal } from '../../auth/auth.service';
 import { isUuid } from '../../common/uuid.pipe';
-import { toBuffer } from '../../documents/pdf/pdf-document';
-import { renderProgramme } from '../../documents/programme/programme.renderer';
+import { RenderPool } from '../../documents/render/render-pool';
 import type { Event } from '../../events/event.entity';
 import { EventsRepository } from '../../events/events.repository';
 import { visibleEvent } from '../event-access';
@@ -33,6 +32,7 @@ export class ProgrammePdfService {
     private readonly programme: ProgrammeRepository,
     private readonly events: EventsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pool: RenderPool,
   ) {}
 
   async pdf(idOrSlug: string, organiser?: OrganiserPrincipal): Promise<ProgrammePdf> {
@@ -52,7 +52,7 @@ export class ProgrammePdfService {
   private async render(event: Event): Promise<{ body: Buffer; etag: string }> {
     // Read after the revision: these rows are at least as new as the key they are kept under.
     const [rows, actions] = await Promise.all([this.programme.programmeOf(event.id), this.presentedActions(event.id)]);
-    const body = await toBuffer(renderProgramme(toProgrammePdfView(event, rows, actions), event.updatedAt));
+    const body = await this.pool.render('programme', toProgrammePdfView(event, rows, actions), event.updatedAt);
     return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
   }
 

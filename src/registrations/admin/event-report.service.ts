@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { renderReport } from '../../documents/report/report.renderer';
+import { RenderPool } from '../../documents/render/render-pool';
 import { EventsRepository } from '../../events/events.repository';
 import type { RenderedDocument } from '../documents/event-documents.service';
 import { organiserNameOf } from '../documents/registration-documents.service';
@@ -17,13 +18,14 @@ export class EventReportService {
     private readonly stats: EventStatsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pool: RenderPool,
   ) {}
 
   async report(eventId: string): Promise<RenderedDocument> {
     const event = await requireEvent(this.events, eventId);
     const stats = await this.stats.forEvent(event.id);
     const now = this.clock.now();
-    const pdf = renderReport(toReportView(event, stats, organiserNameOf(this.config), now), { createdAt: now });
-    return { event, pdf, filename: `bilan-${event.slug}.pdf` };
+    const pdf = await this.pool.render('report', toReportView(event, stats, organiserNameOf(this.config), now), now);
+    return { event, pdf: Readable.from([pdf]), filename: `bilan-${event.slug}.pdf` };
   }
 }

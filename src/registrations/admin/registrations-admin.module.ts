@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../../documents/documents.module';
 import { EventsModule } from '../../events/events.module';
 import { AdminRegistrationsRepository } from './admin-registrations.repository';
 import { AdminRegistrationsService } from './admin-registrations.service';
@@ -18,7 +19,7 @@ import { RetentionService } from './retention.service';
 
 /** Organisers' side of registrations: lists, CSV export, figures, check-in, retention. */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, DocumentsModule],
   controllers: [RegistrationsAdminController, CheckInController, EventStatsController, EventReportController],
   providers: [
     AdminRegistrationsRepository,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RenderPool } from '../../documents/render/render-pool';
+import { DocumentsModule } from '../../documents/documents.module';
 import { EventsModule } from '../../events/events.module';
-import { DocumentsWarmUp } from './documents-warm-up';
 import { EventDocumentsController } from './event-documents.controller';
 import { EventDocumentsService } from './event-documents.service';
 import { RegistrantDocumentsController } from './registrant-documents.controller';
@@ -13,9 +12,9 @@ import { RegistrationDocuments } from './registration-documents.service';
  * certificates. Exports RegistrationDocuments for the emails that carry them.
  */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, DocumentsModule],
   controllers: [RegistrantDocumentsController, EventDocumentsController],
-  providers: [{ provide: RenderPool, useFactory: () => new RenderPool() }, RegistrationDocumentsRepository, RegistrationDocuments, EventDocumentsService, DocumentsWarmUp],
+  providers: [RegistrationDocumentsRepository, RegistrationDocuments, EventDocumentsService],
   exports: [RegistrationDocuments, EventDocumentsService],
 })
 export class RegistrationDocumentsModule {}
