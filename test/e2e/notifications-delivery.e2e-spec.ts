@@ -1,3 +1,4 @@
+import { MailAttachments } from '../../src/notifications/delivery/mail-attachments';
 import { backoffMs } from '../../src/notifications/delivery/mail-delivery';
 import { parsePdf } from '../support/pdf';
 import { createEvent, createSession, register, slot } from '../support/factories';
@@ -45,6 +46,46 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
       expect(badge.text).toContain(p.lastName);
       expect(badge.text).toContain(p.event.title);
     }
+  });
+
+  it('documents drawn ahead of their lane: one that cannot be drawn holds back its own message only, which is retried', async () => {
+    const event = await createEvent(t, { title: 'Journée C' });
+    const ids: string[] = [];
+    for (const name of ['Abadie', 'Bonnet', 'Carpentier', 'Delmas', 'Estève', 'Fabre']) {
+      ids.push(
+        (
+          await register(t, event.id, {
+            lastName: name,
+            email: `${name
+              .normalize('NFD')
+              .replace(/[\u0300-\u036f]/g, '')
+              .toLowerCase()}@ahead.test`,
+          }).expect(201)
+        ).body.id as string,
+      );
+    }
+    const attachments = t.app.get(MailAttachments);
+    const draw = attachments.for.bind(attachments);
+    const spy = jest
+      .spyOn(attachments, 'for')
+      .mockImplementation((ctx, prepared) => (ctx.registration.id === ids[2] ? Promise.reject(new Error('Rendu impossible')) : draw(ctx, prepared)));
+    try {
+      expect(await t.worker.drain()).toBe(6);
+    } finally {
+      spy.mockRestore();
+    }
+    for (const [i, id] of ids.entries()) {
+      const [row] = await rows(t, id);
+      if (i === 2) expect(row).toMatchObject({ status: 'failed', attempts: 1, last_error: 'Rendu impossible' });
+      else expect(row).toMatchObject({ status: 'sent' });
+    }
+    expect(t.mail.to('carpentier@ahead.test')).toHaveLength(0);
+    expect(t.mail.to('fabre@ahead.test')[0].attachments.map((a) => a.filename)).toEqual(['badge.pdf', 'agenda.pdf', 'agenda.ics']);
+    // Its retry, once due, carries its documents.
+    t.clock.set(new Date(Date.now() + 3600_000));
+    expect(await t.worker.drain()).toBe(1);
+    const [retried] = t.mail.to('carpentier@ahead.test');
+    expect(retried.attachments.map((a) => a.filename)).toEqual(['badge.pdf', 'agenda.pdf', 'agenda.ics']);
   });
 
   it('retries with growing, jittered delays and delivers once when the server answers again', async () => {

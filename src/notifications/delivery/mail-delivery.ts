@@ -9,13 +9,15 @@ import { ManageLinks } from '../manage-links';
 import { renderInvitationMail } from '../mail/organiser-invitation.mail';
 import { MailTemplates } from '../mail/mail-templates';
 import { ClaimedMail, DeliveryRepository } from './delivery.repository';
-import { MailAttachments, PreparedDocuments } from './mail-attachments';
+import { MailAttachment, MailAttachments, PreparedDocuments } from './mail-attachments';
 import { MAIL_TRANSPORT, MailTransport, oneLine } from './mail-transport';
 import { buildMailView, DeliveryContext, splitReason } from './mail-view.builder';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Messages of a batch being prepared and sent at once. */
 const LANES = 4;
+/** Messages of a batch whose documents are drawn ahead of their lane: the render workers keep busy while lanes send. */
+const LOOK_AHEAD = 8;
 /** What a person must hear whatever the cap. */
 const NEVER_CAPPED = new Set(['event_cancelled']);
 
@@ -93,10 +95,23 @@ export class MailDelivery implements OnApplicationShutdown {
       for (const row of batch) await this.failed(row, error);
       return;
     }
-    // A few lanes keep the SMTP connection busy without taking the database pool from requests.
+    // A few lanes keep the SMTP connection busy without taking the database pool from requests,
+    // and the next messages' documents are already being drawn while a lane sends (look-ahead).
     const queue = [...batch];
+    const drawing = new Map<string, Promise<MailAttachment[]>>();
+    const drawAhead = () => {
+      for (const next of queue.slice(0, LOOK_AHEAD)) {
+        const ctx = contexts.get(next.id);
+        if (!ctx || ctx.registration.anonymisedAt || drawing.has(next.id)) continue;
+        const pending = this.attachments.for(ctx, documents);
+        // Awaited, and a failure handled as the message's own, when its lane takes it.
+        pending.catch(() => undefined);
+        drawing.set(next.id, pending);
+      }
+    };
     const lane = async () => {
       for (let row = queue.shift(); row; row = queue.shift()) {
+        drawAhead();
         await beforeEach();
         const ctx = contexts.get(row.id);
         if (!ctx) {
@@ -107,7 +122,7 @@ export class MailDelivery implements OnApplicationShutdown {
         const count = sent.get(key) ?? 0;
         if (await this.capped(row, ctx, count)) continue;
         sent.set(key, count + 1);
-        await this.deliverOne(row, ctx, documents);
+        await this.deliverOne(row, ctx, drawing.get(row.id) ?? this.attachments.for(ctx, documents));
       }
     };
     await Promise.all(Array.from({ length: LANES }, lane));
@@ -128,9 +143,9 @@ export class MailDelivery implements OnApplicationShutdown {
     return true;
   }
 
-  private async deliverOne(row: ClaimedMail, ctx: DeliveryContext, documents: PreparedDocuments): Promise<void> {
+  private async deliverOne(row: ClaimedMail, ctx: DeliveryContext, drawn: Promise<MailAttachment[]>): Promise<void> {
     try {
-      const attachments = await this.attachments.for(ctx, documents);
+      const attachments = await drawn;
       const names = attachments.map((a) => a.filename);
       const view = buildMailView(ctx, { hasBadge: names.includes('badge.pdf'), hasAgenda: names.some((n) => n.startsWith('agenda.')) });
       if ('obsolete' in view) {
