@@ -33,12 +33,15 @@ const busy = (lane: Lane) => lane.pending.size + lane.sheets.size;
 const WORKER_SCRIPT = join(__dirname, 'render-worker.js');
 
 /**
- * One worker per core, at most two (a document is ≈ 4–6 ms of CPU). They draw at a lower priority
- * (background-priority.ts), so the event loop keeps a core when it needs one and the workers take
- * what it leaves: on two cores, one worker left the second core idle whenever the loop waited.
+ * One worker per core beyond the first, at least one, at most two (a document is ≈ 2–4 ms of CPU).
+ * They draw at a lower priority (background-priority.ts), so the event loop keeps a core when it
+ * needs one. On two cores a second worker drew no more mail per second (the delivery draws the
+ * next messages' documents ahead, so one worker is kept busy) and cost 15 % more CPU per message:
+ * two threads drawing at once on two cores slow each other down, and each compiles and collects
+ * its own heap.
  */
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
 /**
