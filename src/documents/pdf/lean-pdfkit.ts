@@ -1,9 +1,10 @@
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 
 /**
- * Two things pdfkit 0.20 does for every small document that cost more than the drawing itself,
- * done once instead. Neither changes what a reader gets: the same glyphs at the same places, and
- * the same bytes inside every stream (a unit test renders the samples both ways and compares).
+ * What pdfkit 0.20 does for every small document that costs more than the drawing itself, done
+ * once or cheaper. None changes what a reader gets: the same glyphs at the same places, and the
+ * same bytes inside every stream once inflated (a unit test renders the samples both ways).
  *  - Line layout: pdfkit lays each text out word by word into a cache of the document's own, so
  *    every badge and agenda lays out "Plénière", the event's title and the labels again. For the
  *    fonts given to `keepLayouts`, a text's scaled layout is kept for the process and answered as
@@ -11,6 +12,7 @@ import PDFDocument from 'pdfkit';
  *  - Writing: pdfkit turns every operator it writes ("0 0 0 rg", "BT", ...) into its own byte
  *    array with a loop in JavaScript, then joins them. Here a stream keeps its operators as text
  *    and writes them as bytes at once, natively (latin1: the low byte of each code unit, as pdfkit).
+ *  - Compression: see `deflated`.
  */
 
 interface LayoutRun {
@@ -94,7 +96,14 @@ function writeStreamsAtOnce(prototype: PdfReference): void {
     if (this.compress) this.data.Filter = 'FlateDecode';
   };
   prototype.finalize = function (this: PdfReference): void {
-    if (this.buffer.length) this.buffer = joined(this.buffer);
+    if (this.buffer.length) {
+      this.buffer = joined(this.buffer);
+      if (this.compress) {
+        this.buffer = [deflated(this.buffer[0] as Uint8Array)];
+        // Compressed here (Filter FlateDecode is set); pdfkit would compress it again.
+        this.compress = false;
+      }
+    }
     finalize.call(this);
   };
 }
@@ -114,6 +123,17 @@ function joined(parts: Array<Uint8Array | string>): Uint8Array[] {
   }
   if (text) out.push(Buffer.from(text, 'latin1'));
   return out.length === 1 ? out : [Buffer.concat(out)];
+}
+
+/**
+ * A stream compressed for small documents: zlib's fastest level (a few per cent larger than its
+ * default, which mostly searches longer for matches that glyph outlines do not have) with a window
+ * and hash sized to the stream, so that a 700-byte map does not set up 256 KB of state. Any
+ * reader inflates it (FlateDecode, zlib format).
+ */
+function deflated(data: Uint8Array): Buffer {
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(data.length + 262))));
+  return deflateSync(data, { level: 1, windowBits, memLevel: Math.min(8, Math.max(1, windowBits - 6)) });
 }
 
 function writeDocumentNatively(prototype: DocumentInternals): void {
