@@ -68,10 +68,7 @@ export class RegistrationDocuments {
     const people = await this.documents.findPersons([...new Set(registrationIds)]);
     const plans = await this.documents.plannedSessionsOf(people);
     const sources = new Map<string, MailSource>();
-    for (const person of people) {
-      const waitlistPosition = person.status === 'waitlisted' ? await this.documents.waitlistPosition(person.id) : null;
-      sources.set(person.id, { person, plan: { sessions: plans.get(person.id) ?? [], waitlistPosition } });
-    }
+    for (const person of people) sources.set(person.id, { person, plan: { sessions: plans.get(person.id) ?? [], waitlistPosition: await this.waitlistPositionOf(person) } });
     return sources;
   }
 
@@ -127,13 +124,15 @@ export class RegistrationDocuments {
     return { event, person };
   }
 
-  /** The person's sessions, and their place on the waiting list (asked only of someone waiting). */
+  /** The person's sessions, and their place on the waiting list. */
   private async planOf(event: Event, person: DocumentPerson): Promise<Plan> {
-    const [sessions, waitlistPosition] = await Promise.all([
-      this.documents.plannedSessions(person.id, event.id),
-      person.status === 'waitlisted' ? this.documents.waitlistPosition(person.id) : null,
-    ]);
+    const [sessions, waitlistPosition] = await Promise.all([this.documents.plannedSessions(person.id, event.id), this.waitlistPositionOf(person)]);
     return { sessions, waitlistPosition };
+  }
+
+  /** The place on the event's waiting list, asked only of someone waiting. */
+  private async waitlistPositionOf(person: DocumentPerson): Promise<number | null> {
+    return person.status === 'waitlisted' ? this.documents.waitlistPosition(person.id) : null;
   }
 
   private async badgeOf(event: Event, person: DocumentPerson): Promise<Buffer | null> {
