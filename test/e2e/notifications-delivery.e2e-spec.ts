@@ -176,6 +176,46 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
     expect((await rows(t, last.body.id)).map((m) => m.reason)).toEqual(['confirmation', 'event_cancelled']);
   });
 
+  it('the cap holds across batches read ahead: 30 messages to one address in one drain, 4 sent', async () => {
+    const event = await createEvent(t);
+    // 15 registrations cancelled at once: 30 messages queued, more than one batch (20).
+    for (let i = 0; i < 15; i++) {
+      const r = await register(t, event.id, { email: 'rafale@exemple.test' }).expect(201);
+      await t.http.delete('/api/registrations/me').set('X-Registration-Token', r.body.manageToken).expect(200);
+    }
+    expect(await t.worker.drain()).toBe(30);
+    expect(t.mail.to('rafale@exemple.test')).toHaveLength(4);
+    const statuses: Array<{ status: string; n: number }> = await t.dataSource.query(
+      `SELECT m.status, count(*)::int AS n FROM outgoing_mail m JOIN registration r ON r.id = m.registration_id
+       WHERE r.email = 'rafale@exemple.test' GROUP BY m.status ORDER BY m.status`,
+    );
+    expect(statuses).toEqual([
+      { status: 'dead', n: 26 },
+      { status: 'sent', n: 4 },
+    ]);
+  });
+
+  it('a worker told to stop sends the batch it already read ahead, and leaves the rest unclaimed for the next start', async () => {
+    const event = await createEvent(t, { capacity: 1000 });
+    for (let i = 0; i < 45; i++) await register(t, event.id, { email: `arret${i}@exemple.test` }).expect(201);
+    // Stop once the first batch (20) has arrived: by then the second batch was already read, while
+    // the first one's last message was on its way.
+    const arrived = () => t.mail.messages.filter((m) => recipientOf(m).startsWith('arret')).length;
+    expect(await t.worker.drain(() => arrived() >= 20)).toBe(40);
+    const counts: Array<{ status: string; leased: boolean; n: number }> = await t.dataSource.query(
+      `SELECT m.status, (m.lease_until > now()) AS leased, count(*)::int AS n FROM outgoing_mail m
+       JOIN registration r ON r.id = m.registration_id WHERE r.event_id = $1 GROUP BY 1, 2 ORDER BY 1`,
+      [event.id],
+    );
+    // Nothing left under a lease: the next start does not wait for one to pass.
+    expect(counts).toEqual([
+      { status: 'pending', leased: null, n: 5 },
+      { status: 'sent', leased: null, n: 40 },
+    ]);
+    expect(await t.worker.drain()).toBe(5);
+    expect(new Set(t.mail.messages.map(recipientOf).filter((to) => to.startsWith('arret'))).size).toBe(45);
+  });
+
   it('with the SMTP server down: the message waits for a retry and /health says mail is down', async () => {
     const down = await startTestApp({ databaseUrl: t.databaseUrl, mail: 'manual', env: { SMTP_URL: 'smtp://127.0.0.1:9' } });
     try {

@@ -21,6 +21,20 @@ const LOOK_AHEAD = 8;
 /** What a person must hear whatever the cap. */
 const NEVER_CAPPED = new Set(['event_cancelled']);
 
+/** A claimed batch with the data it is sent from (MailDelivery.read), until its lanes have taken every message. */
+export interface ReadBatch {
+  invitations: ClaimedMail[];
+  /** The messages to registrants not yet taken by a lane. */
+  queue: ClaimedMail[];
+  /** Keyed by outbox row id; a row without one has nothing left to say. */
+  contexts: Map<string, DeliveryContext>;
+  documents: PreparedDocuments;
+  /** Attachments being drawn ahead, by outbox row id. */
+  drawing: Map<string, Promise<MailAttachment[]>>;
+  /** Set when the batch's data could not be read: its messages are retried like failed deliveries. */
+  unreadable?: unknown;
+}
+
 /** Retry delay after `attempts` failures: exponential from 30 s, capped at 6 h, ±20 % jitter. */
 export function backoffMs(attempts: number, random: number = Math.random()): number {
   const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
@@ -70,48 +84,62 @@ export class MailDelivery implements OnApplicationShutdown {
     return `<${rowId}@${this.domain}>`;
   }
 
-  /** `beforeEach` runs before each message: the worker gives way to HTTP there. */
-  async deliver(claimed: ClaimedMail[], beforeEach: () => Promise<unknown> = () => yieldToLoop()): Promise<void> {
-    for (const row of claimed.filter((r) => r.invitationId)) {
+  /** Reads a claimed batch and sends it (`read`, then `send`). */
+  async deliver(claimed: ClaimedMail[], beforeEach?: () => Promise<unknown>): Promise<void> {
+    await this.send(await this.read(claimed), beforeEach);
+  }
+
+  /**
+   * The current data of a claimed batch, read in a few queries, and the documents of its first
+   * messages already being drawn. Reading never sends: a worker reads the next batch while the
+   * last messages of the current one are on their way.
+   */
+  async read(claimed: ClaimedMail[]): Promise<ReadBatch> {
+    const queue = claimed.filter((r) => !r.invitationId);
+    const read: ReadBatch = { invitations: claimed.filter((r) => r.invitationId), queue, contexts: new Map(), documents: new Map(), drawing: new Map() };
+    if (queue.length === 0) return read;
+    try {
+      read.contexts = await this.contexts(queue);
+      read.documents = await this.attachments.prepare([...read.contexts.values()]);
+    } catch (error) {
+      read.unreadable = error;
+      return read;
+    }
+    this.drawAhead(read);
+    return read;
+  }
+
+  /**
+   * Sends a batch that was read. `beforeEach` runs before each message: the worker gives way to HTTP
+   * there. `lastTaken` is called once the batch's last message is taken (the others may still be
+   * drawing or sending): the worker then reads its next batch.
+   */
+  async send(read: ReadBatch, beforeEach: () => Promise<unknown> = () => yieldToLoop(), lastTaken: () => void = () => undefined): Promise<void> {
+    for (const row of read.invitations) {
       await beforeEach();
       await this.deliverInvitation(row);
     }
-    const batch = claimed.filter((r) => !r.invitationId);
-    if (batch.length === 0) return;
-    let contexts: Map<string, DeliveryContext>;
+    const { queue, contexts } = read;
+    if (queue.length === 0) return;
     let sent: Map<string, number>;
-    let documents: PreparedDocuments;
     try {
-      contexts = await this.contexts(batch);
-      [sent, documents] = await Promise.all([
-        this.repository.sentSince(
-          [...contexts.values()].map((c) => ({ eventId: c.event.id, email: c.registration.email })),
-          new Date(this.clock.now().getTime() - DAY_MS),
-        ),
-        this.attachments.prepare([...contexts.values()]),
-      ]);
+      if (read.unreadable !== undefined) throw read.unreadable;
+      // Counted now, once the previous batch is marked: the cap sees every message sent before.
+      sent = await this.repository.sentSince(
+        [...contexts.values()].map((c) => ({ eventId: c.event.id, email: c.registration.email })),
+        new Date(this.clock.now().getTime() - DAY_MS),
+      );
     } catch (error) {
       // Nothing was sent: the batch is retried like a failed delivery, not left leased.
-      for (const row of batch) await this.failed(row, error);
+      for (const row of queue.splice(0)) await this.failed(row, error);
       return;
     }
     // A few lanes keep the SMTP connection busy without taking the database pool from requests,
     // and the next messages' documents are already being drawn while a lane sends (look-ahead).
-    const queue = [...batch];
-    const drawing = new Map<string, Promise<MailAttachment[]>>();
-    const drawAhead = () => {
-      for (const next of queue.slice(0, LOOK_AHEAD)) {
-        const ctx = contexts.get(next.id);
-        if (!ctx || ctx.registration.anonymisedAt || drawing.has(next.id)) continue;
-        const pending = this.attachments.for(ctx, documents);
-        // Awaited, and a failure handled as the message's own, when its lane takes it.
-        pending.catch(() => undefined);
-        drawing.set(next.id, pending);
-      }
-    };
     const lane = async () => {
       for (let row = queue.shift(); row; row = queue.shift()) {
-        drawAhead();
+        if (queue.length === 0) lastTaken();
+        this.drawAhead(read);
         await beforeEach();
         const ctx = contexts.get(row.id);
         if (!ctx) {
@@ -122,10 +150,22 @@ export class MailDelivery implements OnApplicationShutdown {
         const count = sent.get(key) ?? 0;
         if (await this.capped(row, ctx, count)) continue;
         sent.set(key, count + 1);
-        await this.deliverOne(row, ctx, drawing.get(row.id) ?? this.attachments.for(ctx, documents));
+        await this.deliverOne(row, ctx, read.drawing.get(row.id) ?? this.attachments.for(ctx, read.documents));
       }
     };
     await Promise.all(Array.from({ length: LANES }, lane));
+  }
+
+  /** Starts drawing the documents of the next messages of the batch, ahead of their lane. */
+  private drawAhead({ queue, contexts, documents, drawing }: ReadBatch): void {
+    for (const next of queue.slice(0, LOOK_AHEAD)) {
+      const ctx = contexts.get(next.id);
+      if (!ctx || ctx.registration.anonymisedAt || drawing.has(next.id)) continue;
+      const pending = this.attachments.for(ctx, documents);
+      // Awaited, and a failure handled as the message's own, when its lane takes it.
+      pending.catch(() => undefined);
+      drawing.set(next.id, pending);
+    }
   }
 
   /** Whether the message must not go out (anonymised person, or too many messages to that address): then it is dead. */

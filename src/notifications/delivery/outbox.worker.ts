@@ -10,7 +10,7 @@ import { RequestActivity } from '../../common/request-activity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OUTBOX_CHANNEL } from '../outbox.repository';
 import { RemindersRepository } from '../reminders/reminders.repository';
-import { MailDelivery } from './mail-delivery';
+import { MailDelivery, ReadBatch } from './mail-delivery';
 
 /** Small batches: several instances share a burst, and a crash leaves few messages in flight. */
 const BATCH = 20;
@@ -36,7 +36,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private scanning: Promise<void> | null = null;
   private again = false;
   private stopped = true;
-  /** Set by stop(): the drain in progress ends after its current batch (the rest waits for the next start). */
+  /** Set by stop(): the drain in progress ends after its current batch, and the next one if already read (the rest waits for the next start). */
   private stopping = false;
   private reconnect: NodeJS.Timeout | null = null;
 
@@ -120,24 +120,48 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     })().finally(() => (this.running = null));
   }
 
-  /** Delivers every due message this instance can claim (until `enough()`); returns how many it handled. */
+  /**
+   * Delivers every due message this instance can claim (until `enough()`); returns how many it
+   * handled. While the last messages of a batch are on their way, the next batch is claimed and read,
+   * so the SMTP connection and the render workers do not wait for the database between batches; a
+   * batch read is always sent, even once `enough()` (it is leased to this instance).
+   */
   async drain(enough: () => boolean = () => false): Promise<number> {
     let handled = 0;
-    while (!enough()) {
-      const quiet = await this.giveWay();
-      const now = this.clock.now();
-      const batch = await this.delivery.claim(now, new Date(now.getTime() + this.config.mailLeaseSeconds * 1000), quiet ? BATCH : BUSY_BATCH);
-      if (batch.length === 0) return handled;
-      // Each message gives way too, well within the batch's lease.
-      await this.delivery.deliver(batch, async () => {
-        await yieldToLoop();
-        await this.giveWay();
+    // Set from the send's callback (TypeScript cannot see that assignment).
+    let next = null as Promise<ReadBatch | null> | null;
+    // Each message gives way too, well within the batch's lease.
+    const beforeEach = async () => {
+      await yieldToLoop();
+      await this.giveWay();
+    };
+    for (;;) {
+      let batch: ReadBatch | null = next ? await next : null;
+      next = null;
+      if (!batch) {
+        if (enough()) return handled;
+        batch = await this.claim((await this.giveWay()) ? BATCH : BUSY_BATCH);
+        if (!batch) return handled;
+      }
+      const size = batch.invitations.length + batch.queue.length;
+      await this.delivery.send(batch, beforeEach, () => {
+        // Read ahead only while requests leave room (else the next batch waits, and is smaller).
+        if (enough() || this.activity.busy) return;
+        next = this.claim(BATCH);
+        // Awaited, and a failure thrown from the drain, on the next turn.
+        next.catch(() => undefined);
       });
-      handled += batch.length;
+      handled += size;
       // Let HTTP requests in between batches.
       await yieldToLoop();
     }
-    return handled;
+  }
+
+  /** Claims up to `limit` due messages under a lease and reads them; null when none is due. */
+  private async claim(limit: number): Promise<ReadBatch | null> {
+    const now = this.clock.now();
+    const claimed = await this.delivery.claim(now, new Date(now.getTime() + this.config.mailLeaseSeconds * 1000), limit);
+    return claimed.length ? this.delivery.read(claimed) : null;
   }
 
   /**
