@@ -177,6 +177,8 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
   });
 
   it('the cap holds across batches read ahead: 30 messages to one address in one drain, 4 sent', async () => {
+    t.clock.set(new Date());
+    await t.worker.drain(); // what earlier tests left due
     const event = await createEvent(t);
     // 15 registrations cancelled at once: 30 messages queued, more than one batch (20).
     for (let i = 0; i < 15; i++) {
@@ -197,6 +199,9 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
 
   it('a worker told to stop sends the batch it already read ahead, and leaves the rest unclaimed for the next start', async () => {
     const event = await createEvent(t, { capacity: 1000 });
+    // Time stands still: earlier tests' retries do not fall due in between.
+    t.clock.set(new Date());
+    await t.worker.drain();
     for (let i = 0; i < 45; i++) await register(t, event.id, { email: `arret${i}@exemple.test` }).expect(201);
     // Stop once the first batch (20) has arrived: by then the second batch was already read, while
     // the first one's last message was on its way.

@@ -32,7 +32,7 @@ export interface ReadBatch {
   /** Attachments being drawn ahead, by outbox row id. */
   drawing: Map<string, Promise<MailAttachment[]>>;
   /** Set when the batch's data could not be read: its messages are retried like failed deliveries. */
-  unreadable?: unknown;
+  unreadable?: { error: unknown };
 }
 
 /** Retry delay after `attempts` failures: exponential from 30 s, capped at 6 h, ±20 % jitter. */
@@ -102,7 +102,7 @@ export class MailDelivery implements OnApplicationShutdown {
       read.contexts = await this.contexts(queue);
       read.documents = await this.attachments.prepare([...read.contexts.values()]);
     } catch (error) {
-      read.unreadable = error;
+      read.unreadable = { error };
       return read;
     }
     this.drawAhead(read);
@@ -121,17 +121,22 @@ export class MailDelivery implements OnApplicationShutdown {
     }
     const { queue, contexts } = read;
     if (queue.length === 0) return;
-    let sent: Map<string, number>;
-    try {
-      if (read.unreadable !== undefined) throw read.unreadable;
-      // Counted now, once the previous batch is marked: the cap sees every message sent before.
-      sent = await this.repository.sentSince(
-        [...contexts.values()].map((c) => ({ eventId: c.event.id, email: c.registration.email })),
-        new Date(this.clock.now().getTime() - DAY_MS),
-      );
-    } catch (error) {
+    let unreadable = read.unreadable;
+    let sent = new Map<string, number>();
+    if (!unreadable) {
+      try {
+        // Counted now, once the previous batch is marked: the cap sees every message sent before.
+        sent = await this.repository.sentSince(
+          [...contexts.values()].map((c) => ({ eventId: c.event.id, email: c.registration.email })),
+          new Date(this.clock.now().getTime() - DAY_MS),
+        );
+      } catch (error) {
+        unreadable = { error };
+      }
+    }
+    if (unreadable) {
       // Nothing was sent: the batch is retried like a failed delivery, not left leased.
-      for (const row of queue.splice(0)) await this.failed(row, error);
+      for (const row of queue.splice(0)) await this.failed(row, unreadable.error);
       return;
     }
     // A few lanes keep the SMTP connection busy without taking the database pool from requests,
