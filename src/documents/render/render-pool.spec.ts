@@ -7,7 +7,7 @@ import { SAMPLE_AGENDA } from '../agenda/agenda.sample';
 import { SAMPLE_BADGE, sampleBadges } from '../badge/badge.sample';
 import { SAMPLE_DAY_SHEET } from '../sign-in-sheet/sign-in-sheet.sample';
 import { toBuffer } from '../pdf/pdf-document';
-import { RenderPool as SourcePool } from './render-pool';
+import { defaultPoolSize, RenderPool as SourcePool } from './render-pool';
 import { renderSheet } from './sheet-documents';
 import { renderSingle } from './single-documents';
 
@@ -26,6 +26,10 @@ describe('RenderPool', () => {
   });
 
   afterAll(() => pool.onApplicationShutdown());
+
+  it('starts one worker per core beyond the first: one on one or two cores, two from three cores on', () => {
+    expect([1, 2, 3, 4, 16].map((cores) => defaultPoolSize(cores))).toEqual([1, 1, 2, 2, 2]);
+  });
 
   it('draws in a worker thread the same bytes as in this one', async () => {
     expect(pool.threaded).toBe(true);

@@ -40,8 +40,8 @@ const WORKER_SCRIPT = join(__dirname, 'render-worker.js');
  * two threads drawing at once on two cores slow each other down, and each compiles and collects
  * its own heap.
  */
-export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(2, availableParallelism() - 1));
+export function defaultPoolSize(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores - 1));
 }
 
 /**
