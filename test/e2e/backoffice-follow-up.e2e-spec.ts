@@ -118,7 +118,13 @@ describe('back office: registrations, documents, messages and figures of an even
     const form = { subject: 'Changement de salle', body: 'Bonjour,\n\nL’atelier aura lieu salle Pasteur.', audience: 'session', sessionId: workshop.id };
     const preview = await post('/messages/apercu', form).expect(200);
     expect(preview.text).toContain('<strong>1 personne</strong>');
-    expect(preview.text).toContain('L’atelier aura lieu salle Pasteur.');
+    // The message as it will be received, from the mail templates: greeting, subject, body, the event, the
+    // personal link (here the organiser sees that their own "Bonjour," follows the greeting).
+    const shown = preview.text.slice(preview.text.indexOf('id="message-apercu"'));
+    expect(shown).toMatch(/^id="message-apercu"><p>Bonjour Prénom,<\/p><p>Changement de salle<\/p><p>Bonjour,<\/p><p>L’atelier aura lieu salle Pasteur\.<\/p>/);
+    expect(shown).toContain(event.title);
+    expect(shown).toMatch(/Pour voir, modifier ou annuler votre inscription\s:<br>http:\/\/[^<]+\/inscription\/votre-lien-personnel<br>/);
+    expect(preview.text).toContain('id="objet-apercu">Changement de salle</h2>');
     expect(t.mail.messages.length).toBe(before);
     const back = await post('/messages/nouveau', form).expect(200);
     expect(back.text).toContain('value="Changement de salle"');

@@ -101,10 +101,18 @@ export class MessagesPagesController {
       const count = await this.messages.audienceSize(id, input.audience, input.audience === 'session' ? input.sessionId! : null);
       const event = await requireEvent(this.events, id);
       const sessions = (await this.stats.needs(event.id)).sessions;
+      // The message as it will be received (its text version), from the same templates.
+      const mail = await this.messages.preview(id, input);
       this.pages.send(req, res, 'gestion/broadcast-preview', eventOfficeFrame(event, 'Aperçu du message'), {
         event: { id: event.id, title: event.title },
         form: { ...form, subject: input.subject, body: input.body },
-        paragraphs: input.body.split(/\n{2,}/).map((p) => p.split('\n')),
+        mail: {
+          subject: mail.subject,
+          paragraphs: mail.text
+            .trim()
+            .split(/\n{2,}/)
+            .map((p) => p.split('\n')),
+        },
         audienceLabel:
           input.audience === 'session'
             ? `Les participants de l’atelier « ${sessions.find((s) => s.sessionId === input.sessionId)?.title ?? ''} »`

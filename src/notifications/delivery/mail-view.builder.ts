@@ -42,24 +42,37 @@ function workshop(c: ChoiceForMail, timeZone: string): MailWorkshopView {
   return { title: c.title, when: wordedSpan(c.startsAt, c.endsAt, timeZone), room: c.roomName, status: c.status, waitlistPosition: c.waitlistPosition };
 }
 
-function base(ctx: DeliveryContext): MailBase {
-  const { event, registration } = ctx;
+/** The event as every message words it, in its own time zone. */
+export function eventMailView(event: Event): MailBase['event'] {
   const tz = event.timezone;
   const sameDay = localDate(event.startsAt, tz) === localDate(event.endsAt, tz);
   return {
+    title: event.title,
+    startsAt: formatFrenchAt(event.startsAt, tz),
+    endsAt: sameDay ? formatFrenchTime(event.endsAt, tz) : formatFrenchAt(event.endsAt, tz),
+    format: event.format,
+    venue: event.format === 'online' ? null : event.venue,
+  };
+}
+
+function base(ctx: DeliveryContext): MailBase {
+  const { event, registration } = ctx;
+  return {
     firstName: registration.firstName,
     lastName: registration.lastName,
-    event: {
-      title: event.title,
-      startsAt: formatFrenchAt(event.startsAt, tz),
-      endsAt: sameDay ? formatFrenchTime(event.endsAt, tz) : formatFrenchAt(event.endsAt, tz),
-      format: event.format,
-      venue: event.format === 'online' ? null : event.venue,
-    },
+    event: eventMailView(event),
     manageUrl: ctx.manageUrl,
     contactEmail: ctx.contactEmail,
     ...(isEasyRead(registration.accessibility) ? { easyRead: true } : {}),
   };
+}
+
+/**
+ * A broadcast as it will be sent, for the organiser's preview: the same view as at delivery, with
+ * a stand-in name and link where each person gets their own.
+ */
+export function broadcastPreviewView(event: Event, broadcast: { subject: string; body: string }, links: { manageUrl: string; contactEmail: string }): MailView {
+  return { kind: 'broadcast', firstName: 'Prénom', lastName: 'Nom', event: eventMailView(event), ...links, subject: broadcast.subject, body: broadcast.body };
 }
 
 /** Names of the files attached to this message (see MailAttachments). */

@@ -1,4 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { broadcastPreviewView } from '../delivery/mail-view.builder';
+import { MailTemplates } from '../mail/mail-templates';
+import type { RenderedMail } from '../mail/mail-view';
+import { manageLinkOf } from '../manage-links';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -27,7 +32,16 @@ export class MessagesService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly templates: MailTemplates,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A broadcast as its recipients will read it, before anything is stored or queued. */
+  async preview(eventId: string, input: BroadcastDto): Promise<RenderedMail> {
+    const event = await this.requireEvent(eventId);
+    const links = { manageUrl: manageLinkOf(this.config, 'votre-lien-personnel').url, contactEmail: this.config.contactEmail };
+    return this.templates.render(broadcastPreviewView(event, input, links));
+  }
 
   async list(eventId: string, query: MessageQueryDto): Promise<Page<MessageDto>> {
     const event = await this.requireEvent(eventId);
