@@ -64,3 +64,8 @@ export function isRegistrationOpen(e: { status: string; startsAt: Date; registra
 export function awaitsAllocation(e: { workshopAllocation: string; allocatedAt: Date | string | null }): boolean {
   return e.workshopAllocation === 'preferences' && e.allocatedAt === null;
 }
+
+/** When the workshops of an event that awaits its allocation are given out (preferences close, the allocation follows); null otherwise. */
+export function allocationDueAt(e: { workshopAllocation: string; allocatedAt: Date | string | null; preferencesCloseAt: Date | null }): Date | null {
+  return awaitsAllocation(e) ? e.preferencesCloseAt : null;
+}

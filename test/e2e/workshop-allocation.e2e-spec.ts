@@ -1,6 +1,7 @@
 import { AllocationService } from '../../src/registrations/allocation/allocation.service';
 import { createEvent, createSession, eventInput, register, slot } from '../support/factories';
 import { recipientOf } from '../support/mail-sink';
+import { parsePdf } from '../support/pdf';
 import { outboxRows } from '../support/seeds';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -109,6 +110,10 @@ describe('workshops allocated by preference', () => {
       }).expect(201);
       people.push({ id: res.body.id as string, email });
     }
+    // Until the allocation, the agenda sent with the confirmation says when the workshops are given out.
+    const [confirmation] = await t.mail.waitFor(1, (m) => m.subject?.startsWith('Inscription confirmée') === true && recipientOf(m) === people[0].email);
+    const before = (await parsePdf(confirmation.attachments.find((a) => a.filename === 'agenda.pdf')!.content)).text.replace(/\s+/g, ' ');
+    expect(before).toMatch(/Ateliers\s?: attribués selon vos préférences le \S+ \d+ \S+ \d{4} à \d+ h \d\d\s?: nous vous enverrons alors votre programme à jour/);
     const preview = await t.http.get(`/api/events/${event.id}/allocation/preview?seed=audit-1`).set(auth).expect(200);
     expect(preview.body).toEqual({ seed: 'audit-1', registrants: 3, first: 2, second: 2, third: 0, none: 0, allocatedAt: null });
     const again = await t.http.get(`/api/events/${event.id}/allocation/preview?seed=audit-1`).set(auth).expect(200);
@@ -138,6 +143,10 @@ describe('workshops allocated by preference', () => {
       for (const title of mine) expect(mail.text).toContain(title);
       for (const other of [w1, w2, w3].filter((w) => !mine.includes(w.title as string))) expect(mail.text).not.toContain(other.title);
       expect(mail.attachments.map((a) => a.filename).sort()).toEqual(['agenda.ics', 'agenda.pdf']);
+      // French spacing (narrow no-break spaces) compared as plain spaces.
+      const agenda = (await parsePdf(mail.attachments.find((a) => a.filename === 'agenda.pdf')!.content)).text.replace(/\s+/g, ' ');
+      for (const title of mine) expect(agenda).toContain(title.replace(/\s+/g, ' '));
+      expect(agenda).not.toContain('attribués selon vos préférences');
     }
     expect((await outboxRows(t, event.id)).filter((r) => r.reason === 'allocation')).toHaveLength(3);
 

@@ -1,5 +1,6 @@
 import { formatFrenchAt, formatFrenchTime, localDate } from '../../common/time';
 import type { Event } from '../../events/event.entity';
+import { allocationDueAt } from '../../events/event-rules';
 import { isEasyRead } from '../../registrations/registration-needs';
 import type { MailBase, MailView, MailWorkshopView } from '../mail/mail-view';
 import type { ChoiceForMail, ClaimedMail, RegistrationForMail, SessionForMail } from './delivery.repository';
@@ -135,8 +136,8 @@ export function buildMailView(ctx: DeliveryContext, files: AttachedFiles): MailV
 
 /** When workshops will be allocated by preference, in words; null when they are not, or already were. */
 function allocationOn(event: Event): string | null {
-  if (event.workshopAllocation !== 'preferences' || event.allocatedAt || !event.preferencesCloseAt) return null;
-  return formatFrenchAt(event.preferencesCloseAt, event.timezone);
+  const at = allocationDueAt(event);
+  return at ? formatFrenchAt(at, event.timezone) : null;
 }
 
 function sessionChanged(ctx: DeliveryContext, b: MailBase, files: AttachedFiles): MailView | Obsolete {

@@ -6,7 +6,8 @@ import { ATTENDANCE_MODE_LABELS, label, SESSION_TYPE_LABELS } from '../../refere
 import { frenchDateRange, frenchDay, frenchTime, frenchTimeRange } from '../../documents/pdf/french';
 import type { SignInPerson } from '../../documents/sign-in-sheet/sign-in-sheet.view';
 import type { Event } from '../../events/event.entity';
-import { firstOfMonth, localDate } from '../../common/time';
+import { firstOfMonth, formatFrenchAt, localDate } from '../../common/time';
+import { allocationDueAt } from '../../events/event-rules';
 import { organisationTypeLabel } from '../../reference/reference.data';
 import { deskNeeds } from '../registration-needs';
 import type { DocumentPerson, PlannedSession } from './registration-documents.repository';
@@ -77,6 +78,9 @@ export function toAgendaView(event: Event, person: DocumentPerson, sessions: Pla
   if (onsite && confirmed)
     practical.push({ label: 'Accueil', value: `à partir de ${frenchTime(new Date(event.startsAt.getTime() - 30 * 60_000), tz)} : présentez votre badge ou le QR code ci-dessus` });
   if (!onsite && confirmed && event.onlineUrl) practical.push({ label: 'Lien de connexion', value: event.onlineUrl });
+  const allocation = confirmed ? allocationDueAt(event) : null;
+  if (allocation)
+    practical.push({ label: 'Ateliers', value: `attribués selon vos préférences le ${formatFrenchAt(allocation, tz)} : nous vous enverrons alors votre programme à jour` });
   if (extras.manageUrl) practical.push({ label: 'Gérer mon inscription', value: extras.manageUrl });
   return {
     eventTitle: event.title,
