@@ -102,7 +102,7 @@ export class MessagesPagesController {
       const event = await requireEvent(this.events, id);
       const sessions = (await this.stats.needs(event.id)).sessions;
       // The message as it will be received (its text version), from the same templates.
-      const mail = await this.messages.preview(id, input);
+      const mail = this.messages.preview(event, input);
       this.pages.send(req, res, 'gestion/broadcast-preview', eventOfficeFrame(event, 'Aperçu du message'), {
         event: { id: event.id, title: event.title },
         form: { ...form, subject: input.subject, body: input.body },

@@ -37,8 +37,7 @@ export class MessagesService {
   ) {}
 
   /** A broadcast as its recipients will read it, before anything is stored or queued. */
-  async preview(eventId: string, input: BroadcastDto): Promise<RenderedMail> {
-    const event = await this.requireEvent(eventId);
+  preview(event: Event, input: BroadcastDto): RenderedMail {
     const links = { manageUrl: manageLinkOf(this.config, 'votre-lien-personnel').url, contactEmail: this.config.contactEmail };
     return this.templates.render(broadcastPreviewView(event, input, links));
   }
