@@ -223,6 +223,21 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
     expect(new Set(t.mail.messages.map(recipientOf).filter((to) => to.startsWith('arret'))).size).toBe(45);
   });
 
+  it('a batch slower than its lease: reading ahead never takes again the messages still being sent', async () => {
+    const event = await createEvent(t, { capacity: 1000 });
+    t.clock.set(new Date());
+    await t.worker.drain();
+    for (let i = 0; i < 5; i++) await register(t, event.id, { email: `lent${i}@exemple.test` }).expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const before = t.mail.messages.length;
+    // When the first message arrives, the batch's lease has passed: the other four are still queued
+    // on the one SMTP connection as the last one is taken and the next batch claimed.
+    void t.mail.waitFor(before + 1).then(() => t.clock.advance((t.config.mailLeaseSeconds + 1) * 1000));
+    expect(await t.worker.drain()).toBe(5);
+    const received = t.mail.messages.slice(before).filter((m) => recipientOf(m).startsWith('lent'));
+    expect(received.map(recipientOf).sort()).toEqual(Array.from({ length: 5 }, (_, i) => `lent${i}@exemple.test`));
+  });
+
   it('with the SMTP server down: the message waits for a retry and /health says mail is down', async () => {
     const down = await startTestApp({ databaseUrl: t.databaseUrl, mail: 'manual', env: { SMTP_URL: 'smtp://127.0.0.1:9' } });
     try {

@@ -65,21 +65,23 @@ export class DeliveryRepository {
   /**
    * Takes up to `limit` due messages that no live worker holds (`FOR UPDATE SKIP LOCKED`: several
    * instances share the work), leasing them until `leaseUntil` and counting the attempt now — so a
-   * message that kills its worker every time still ends `dead`.
+   * message that kills its worker every time still ends `dead`. `holding`: rows this worker is still
+   * sending, never taken again here even once their lease has passed (a batch slower than its lease).
    */
-  async claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMail[]> {
+  async claim(now: Date, leaseUntil: Date, limit: number, holding: string[] = []): Promise<ClaimedMail[]> {
     const result: unknown = await this.dataSource.query(
       `UPDATE outgoing_mail m SET lease_until = $2, attempts = m.attempts + 1, updated_at = $1
        FROM (
          SELECT id FROM outgoing_mail
          WHERE status IN ('pending', 'failed') AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+           AND id <> ALL($4::uuid[])
          ORDER BY next_attempt_at
          LIMIT $3
          FOR UPDATE SKIP LOCKED
        ) due
        WHERE m.id = due.id
        RETURNING m.id, m.event_id AS "eventId", m.registration_id AS "registrationId", m.invitation_id AS "invitationId", m.reason, m.payload, m.attempts`,
-      [now, leaseUntil, limit],
+      [now, leaseUntil, limit, holding],
     );
     return rowsOf<ClaimedMail>(result);
   }

@@ -75,8 +75,8 @@ export class MailDelivery implements OnApplicationShutdown {
     await this.transport.close();
   }
 
-  claim(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMail[]> {
-    return this.repository.claim(now, leaseUntil, limit);
+  claim(now: Date, leaseUntil: Date, limit: number, holding: string[] = []): Promise<ClaimedMail[]> {
+    return this.repository.claim(now, leaseUntil, limit, holding);
   }
 
   /** The stable Message-ID of an outbox row. */
