@@ -165,7 +165,9 @@ describe('MailTemplates.render, on every sample', () => {
     const at = 'lundi 1 mars 2027 à 12 h 00';
     const withDate = templates.render({ ...MAIL_SAMPLES.confirmation, allocationOn: at });
     expect(withDate.text).toContain(`Les ateliers sont attribués selon vos préférences le ${at}.`);
-    expect(templates.render({ ...MAIL_SAMPLES.confirmation, allocationOn: at, easyRead: true }).text).toContain(`Le ${at}, nous donnons les places dans les ateliers.`);
+    const easy = templates.render({ ...MAIL_SAMPLES.confirmation, allocationOn: at, easyRead: true });
+    expect(easy.text).toContain('Le lundi 1 mars 2027 à 12 heures, nous donnons les places dans les ateliers.');
+    expect(easy.html).toContain('Le <strong>lundi 1 mars 2027 à 12 heures</strong>, nous donnons les places');
     expect(templates.render(MAIL_SAMPLES.confirmation).text).not.toContain('préférences');
   });
 

@@ -202,11 +202,19 @@ export function easyDates(startsAt: string, endsAt: string): EasyDates {
   return { day: null, hours: null, text: `Du ${start[1]} à ${from} au ${endDay[1]} à ${to}` };
 }
 
+/** "lundi 1 mars 2027 à 12 h 00" → "lundi 1 mars 2027 à 12 heures"; anything else is kept as given. */
+export function easyAt(at: string): string {
+  const m = DAY_AT.exec(at);
+  const time = m && spokenTime(m[2]);
+  return m && time ? `${m[1]} à ${time}` : at;
+}
+
 function registerEasyHelpers(hbs: Hbs): void {
   const text = (value: unknown, what: string): string => {
     if (typeof value !== 'string') throw new Error(`Mail template: ${what} of a missing text`);
     return value;
   };
+  hbs.registerHelper('at', (at: unknown) => easyAt(text(at, 'at')));
   hbs.registerHelper('dates', (startsAt: unknown, endsAt: unknown) => easyDates(text(startsAt, 'dates'), text(endsAt, 'dates')));
   // A workshop's "when" is "<start> – <end>" (src/notifications/delivery/mail-view.builder.ts).
   hbs.registerHelper('slot', (when: unknown) => {
