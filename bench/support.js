@@ -104,8 +104,8 @@ async function publishEvent(app, eventId) {
 
 /**
  * CPU seconds used so far by the benchmark's own PostgreSQL (its postmaster, found by its data
- * directory under a `rencontres-bench-` folder, and that postmaster's children), from /proc; null
- * where /proc is not available.
+ * directory under a `rencontres-bench-` folder, and that postmaster's children, the live ones and
+ * those that ended, which the postmaster has reaped), from /proc; null where /proc is not available.
  */
 function postgresCpuSeconds() {
   const fs = require('node:fs');
@@ -116,14 +116,14 @@ function postgresCpuSeconds() {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        procs.push({ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmd });
+        procs.push({ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), reaped: Number(fields[13]) + Number(fields[14]), cmd });
       } catch {
         // The process ended while we looked.
       }
     }
     const master = procs.find((p) => p.cmd.includes('rencontres-bench-') && p.cmd.includes('postgres'));
     if (!master) return null;
-    return procs.filter((p) => p.pid === master.pid || p.ppid === master.pid).reduce((sum, p) => sum + p.ticks, 0) / 100;
+    return (master.reaped + procs.filter((p) => p.pid === master.pid || p.ppid === master.pid).reduce((sum, p) => sum + p.ticks, 0)) / 100;
   } catch {
     return null;
   }
