@@ -120,8 +120,13 @@ export function sharedFont(parsed: fontkit.Font): fontkit.Font {
   });
 }
 
-/** The tables a PDF's TrueType subset carries, in the order fontkit writes them. */
-const SUBSET_TABLES = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
+/**
+ * The tables a PDF's TrueType subset carries, in the order fontkit writes them. Not the hinting
+ * programs (`cvt `, `prep`, `fpgm`, a third of a small subset): only the glyphs' own instructions
+ * call them, and those are cut (withoutInstructions). ISO 32000 (9.9) asks for them only "if
+ * required by the font instructions".
+ */
+const SUBSET_TABLES = ['head', 'hhea', 'loca', 'maxp', 'glyf', 'hmtx'] as const;
 
 interface RawTables {
   present: string[];
@@ -131,7 +136,7 @@ interface RawTables {
 
 function rawTables(font: FontInternals): RawTables {
   const bytes = new Map<string, Uint8Array>();
-  for (const tag of ['head', 'hhea', 'maxp', 'cvt ', 'prep', 'fpgm']) {
+  for (const tag of ['head', 'hhea', 'maxp']) {
     const entry = font.directory.tables[tag];
     if (!entry) continue;
     const stream = font._getTableStream(tag);
@@ -223,8 +228,8 @@ const HAS_INSTRUCTIONS = 0x0100;
  * A glyph's bytes without its hinting instructions (half of DejaVu's outline bytes). They only
  * snap outlines to a coarse pixel grid, which PDF readers and printers do not ask for (poppler,
  * pdf.js, PDFium and Acrobat draw TrueType outlines unhinted), so the subset every document embeds
- * and compresses is that much smaller. The font's own `fpgm`, `prep` and `cvt ` tables stay. A new
- * array: the font's bytes are not touched.
+ * and compresses is that much smaller, and the font's hinting programs go with them (SUBSET_TABLES).
+ * A new array: the font's bytes are not touched.
  */
 function withoutInstructions(raw: Uint8Array, numberOfContours: number): Uint8Array {
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
