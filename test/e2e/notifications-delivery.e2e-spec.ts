@@ -2,7 +2,7 @@ import { MailAttachments } from '../../src/notifications/delivery/mail-attachmen
 import { backoffMs } from '../../src/notifications/delivery/mail-delivery';
 import { parsePdf } from '../support/pdf';
 import { createEvent, createSession, register, slot } from '../support/factories';
-import { recipientOf } from '../support/mail-sink';
+import { recipientOf, startMailSink } from '../support/mail-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Row = { id: string; reason: string; status: string; attempts: number; last_error: string | null; next_attempt_at: Date };
@@ -275,6 +275,33 @@ describe('delivery when SMTP fails (worker driven by the test, with a moving clo
       expect(new Set(received.map(recipientOf))).toEqual(new Set(registered.map((_, i) => `duo${i}@exemple.test`)));
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('a batch slower than its lease (a slow SMTP server), with another instance draining', () => {
+  it('keeps its lease while it sends: the other instance takes none of its messages, each arrives once', async () => {
+    // 400 ms per message, a lease of 1 s: five messages take twice their lease.
+    const slow = await startMailSink({ ackDelayMs: 400 });
+    const env = { SMTP_URL: slow.url, MAIL_LEASE_SECONDS: '1' };
+    const first = await startTestApp({ mail: 'manual', env });
+    const second = await startTestApp({ databaseUrl: first.databaseUrl, mail: 'manual', env });
+    try {
+      const event = await createEvent(first, { capacity: 100 });
+      for (let i = 0; i < 5; i++) await register(first, event.id, { email: `lente${i}@exemple.test` }).expect(201);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const sending = first.worker.drain();
+      // Once the lease the batch was claimed under has passed.
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      expect(await second.worker.drain()).toBe(0);
+      expect(await sending).toBe(5);
+      expect(slow.messages.map(recipientOf).sort()).toEqual(Array.from({ length: 5 }, (_, i) => `lente${i}@exemple.test`));
+      const statuses: Array<{ status: string; n: number }> = await first.dataSource.query(`SELECT status, count(*)::int AS n FROM outgoing_mail GROUP BY status`);
+      expect(statuses).toEqual([{ status: 'sent', n: 5 }]);
+    } finally {
+      await second.close();
+      await first.close();
+      await slow.close();
     }
   });
 });

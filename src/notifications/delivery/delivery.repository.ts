@@ -86,6 +86,18 @@ export class DeliveryRepository {
     return rowsOf<ClaimedMail>(result);
   }
 
+  /**
+   * Renews the lease of rows still held under the lease `from` (the one this worker set: marked
+   * rows have none, rows taken over have another); answers their ids.
+   */
+  async extendLease(ids: string[], from: Date, to: Date): Promise<string[]> {
+    const result: unknown = await this.dataSource.query(
+      `UPDATE outgoing_mail SET lease_until = $3 WHERE id = ANY($1::uuid[]) AND lease_until = $2 AND status IN ('pending', 'failed') RETURNING id`,
+      [ids, from, to],
+    );
+    return rowsOf<{ id: string }>(result).map((r) => r.id);
+  }
+
   async markSent(id: string, smtpId: string, now: Date): Promise<void> {
     await this.dataSource.query(`UPDATE outgoing_mail SET status = 'sent', sent_at = $3, smtp_id = $2, last_error = NULL, lease_until = NULL, updated_at = $3 WHERE id = $1`, [
       id,

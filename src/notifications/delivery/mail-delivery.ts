@@ -8,6 +8,7 @@ import { formatFrenchAt } from '../../common/time';
 import { ManageLinks } from '../manage-links';
 import { renderInvitationMail } from '../mail/organiser-invitation.mail';
 import { MailTemplates } from '../mail/mail-templates';
+import { BatchLease } from './batch-lease';
 import { ClaimedMail, DeliveryRepository } from './delivery.repository';
 import { MailAttachment, MailAttachments, PreparedDocuments } from './mail-attachments';
 import { MAIL_TRANSPORT, MailTransport, oneLine } from './mail-transport';
@@ -21,8 +22,10 @@ const LOOK_AHEAD = 8;
 /** What a person must hear whatever the cap. */
 const NEVER_CAPPED = new Set(['event_cancelled']);
 
-/** A claimed batch with the data it is sent from (MailDelivery.read), until its lanes have taken every message. */
+/** A claimed batch with the data it is sent from (MailDelivery.claim), until its lanes have taken every message. */
 export interface ReadBatch {
+  /** Renewed from the claim until the batch is sent. */
+  lease: BatchLease;
   invitations: ClaimedMail[];
   /** The messages to registrants not yet taken by a lane. */
   queue: ClaimedMail[];
@@ -75,8 +78,25 @@ export class MailDelivery implements OnApplicationShutdown {
     await this.transport.close();
   }
 
-  claim(now: Date, leaseUntil: Date, limit: number, holding: string[] = []): Promise<ClaimedMail[]> {
-    return this.repository.claim(now, leaseUntil, limit, holding);
+  /**
+   * Claims up to `limit` due messages under a lease (renewed until they are sent) and reads them;
+   * null when none is due. `holding`: the rows of a batch this worker is still sending.
+   */
+  async claim(limit: number, holding: string[] = []): Promise<ReadBatch | null> {
+    const now = this.clock.now();
+    const leaseMs = this.config.mailLeaseSeconds * 1000;
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const claimed = await this.repository.claim(now, leaseUntil, limit, holding);
+    if (claimed.length === 0) return null;
+    const lease = new BatchLease(
+      claimed.map((row) => row.id),
+      leaseUntil,
+      leaseMs,
+      () => this.clock.now(),
+      (ids, from, to) => this.repository.extendLease(ids, from, to),
+      (error) => this.logger.warn(`Cannot renew the lease of a batch being sent: ${error.message}`),
+    ).start();
+    return this.read(claimed, lease);
   }
 
   /** The stable Message-ID of an outbox row. */
@@ -84,19 +104,14 @@ export class MailDelivery implements OnApplicationShutdown {
     return `<${rowId}@${this.domain}>`;
   }
 
-  /** Reads a claimed batch and sends it (`read`, then `send`). */
-  async deliver(claimed: ClaimedMail[], beforeEach?: () => Promise<unknown>): Promise<void> {
-    await this.send(await this.read(claimed), beforeEach);
-  }
-
   /**
    * The current data of a claimed batch, read in a few queries, and the documents of its first
    * messages already being drawn. Reading never sends: a worker reads the next batch while the
    * last messages of the current one are on their way.
    */
-  async read(claimed: ClaimedMail[]): Promise<ReadBatch> {
+  private async read(claimed: ClaimedMail[], lease: BatchLease): Promise<ReadBatch> {
     const queue = claimed.filter((r) => !r.invitationId);
-    const read: ReadBatch = { invitations: claimed.filter((r) => r.invitationId), queue, contexts: new Map(), documents: new Map(), drawing: new Map() };
+    const read: ReadBatch = { lease, invitations: claimed.filter((r) => r.invitationId), queue, contexts: new Map(), documents: new Map(), drawing: new Map() };
     if (queue.length === 0) return read;
     try {
       read.contexts = await this.contexts(queue);
@@ -115,9 +130,19 @@ export class MailDelivery implements OnApplicationShutdown {
    * drawing or sending): the worker then reads its next batch.
    */
   async send(read: ReadBatch, beforeEach: () => Promise<unknown> = () => yieldToLoop(), lastTaken: () => void = () => undefined): Promise<void> {
+    try {
+      await this.sendHeld(read, beforeEach, lastTaken);
+    } finally {
+      await read.lease.stop();
+    }
+  }
+
+  private async sendHeld(read: ReadBatch, beforeEach: () => Promise<unknown>, lastTaken: () => void): Promise<void> {
+    const { lease } = read;
     for (const row of read.invitations) {
       await beforeEach();
-      await this.deliverInvitation(row);
+      if (this.stillHeld(row, lease)) await this.deliverInvitation(row);
+      lease.done(row.id);
     }
     const { queue, contexts } = read;
     if (queue.length === 0) return;
@@ -136,7 +161,10 @@ export class MailDelivery implements OnApplicationShutdown {
     }
     if (unreadable) {
       // Nothing was sent: the batch is retried like a failed delivery, not left leased.
-      for (const row of queue.splice(0)) await this.failed(row, unreadable.error);
+      for (const row of queue.splice(0)) {
+        if (this.stillHeld(row, lease)) await this.failed(row, unreadable.error);
+        lease.done(row.id);
+      }
       return;
     }
     // A few lanes keep the SMTP connection busy without taking the database pool from requests,
@@ -146,19 +174,29 @@ export class MailDelivery implements OnApplicationShutdown {
         if (queue.length === 0) lastTaken();
         this.drawAhead(read);
         await beforeEach();
-        const ctx = contexts.get(row.id);
-        if (!ctx) {
-          await this.repository.discard(row.id);
-          continue;
-        }
-        const key = `${ctx.event.id}|${ctx.registration.email}`;
-        const count = sent.get(key) ?? 0;
-        if (await this.capped(row, ctx, count)) continue;
-        sent.set(key, count + 1);
-        await this.deliverOne(row, ctx, read.drawing.get(row.id) ?? this.attachments.for(ctx, read.documents));
+        if (this.stillHeld(row, lease)) await this.handle(row, read, sent);
+        lease.done(row.id);
       }
     };
     await Promise.all(Array.from({ length: LANES }, lane));
+  }
+
+  /** One message of the batch: discarded, dropped by the cap, or delivered. */
+  private async handle(row: ClaimedMail, read: ReadBatch, sent: Map<string, number>): Promise<void> {
+    const ctx = read.contexts.get(row.id);
+    if (!ctx) return this.repository.discard(row.id);
+    const key = `${ctx.event.id}|${ctx.registration.email}`;
+    const count = sent.get(key) ?? 0;
+    if (await this.capped(row, ctx, count)) return;
+    sent.set(key, count + 1);
+    await this.deliverOne(row, ctx, read.drawing.get(row.id) ?? this.attachments.for(ctx, read.documents));
+  }
+
+  /** False when the row's lease passed to another worker (this one stalled longer than the lease): it is theirs to send. */
+  private stillHeld(row: ClaimedMail, lease: BatchLease): boolean {
+    if (lease.holds(row.id)) return true;
+    this.logger.warn(`Message ${row.id} (${row.reason}) not sent from here: its lease passed to another worker`);
+    return false;
   }
 
   /** Starts drawing the documents of the next messages of the batch, ahead of their lane. */

@@ -140,7 +140,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       next = null;
       if (!batch) {
         if (enough()) return handled;
-        batch = await this.claim((await this.giveWay()) ? BATCH : BUSY_BATCH);
+        batch = await this.delivery.claim((await this.giveWay()) ? BATCH : BUSY_BATCH);
         if (!batch) return handled;
       }
       // Still being sent when the next batch is claimed: never claimed again by this worker.
@@ -148,7 +148,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       await this.delivery.send(batch, beforeEach, () => {
         // Read ahead only while requests leave room (else the next batch waits, and is smaller).
         if (enough() || this.activity.busy) return;
-        next = this.claim(BATCH, holding);
+        next = this.delivery.claim(BATCH, holding);
         // Awaited, and a failure thrown from the drain, on the next turn.
         next.catch(() => undefined);
       });
@@ -156,13 +156,6 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       // Let HTTP requests in between batches.
       await yieldToLoop();
     }
-  }
-
-  /** Claims up to `limit` due messages under a lease and reads them; null when none is due. */
-  private async claim(limit: number, holding: string[] = []): Promise<ReadBatch | null> {
-    const now = this.clock.now();
-    const claimed = await this.delivery.claim(now, new Date(now.getTime() + this.config.mailLeaseSeconds * 1000), limit, holding);
-    return claimed.length ? this.delivery.read(claimed) : null;
   }
 
   /**
