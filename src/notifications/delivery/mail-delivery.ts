@@ -96,7 +96,13 @@ export class MailDelivery implements OnApplicationShutdown {
       (ids, from, to) => this.repository.extendLease(ids, from, to),
       (error) => this.logger.warn(`Cannot renew the lease of a batch being sent: ${error.message}`),
     ).start();
-    return this.read(claimed, lease);
+    try {
+      return await this.read(claimed, lease);
+    } catch (error) {
+      // Not sent from here: the lease lapses and the rows are taken up again.
+      await lease.stop();
+      throw error;
+    }
   }
 
   /** The stable Message-ID of an outbox row. */

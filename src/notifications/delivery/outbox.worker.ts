@@ -145,13 +145,24 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
       }
       // Still being sent when the next batch is claimed: never claimed again by this worker.
       const holding = [...batch.invitations, ...batch.queue].map((row) => row.id);
-      await this.delivery.send(batch, beforeEach, () => {
-        // Read ahead only while requests leave room (else the next batch waits, and is smaller).
-        if (enough() || this.activity.busy) return;
-        next = this.delivery.claim(BATCH, holding);
-        // Awaited, and a failure thrown from the drain, on the next turn.
-        next.catch(() => undefined);
-      });
+      try {
+        await this.delivery.send(batch, beforeEach, () => {
+          // Read ahead only while requests leave room (else the next batch waits, and is smaller).
+          if (enough() || this.activity.busy) return;
+          next = this.delivery.claim(BATCH, holding);
+          // Awaited, and a failure thrown from the drain, on the next turn.
+          next.catch(() => undefined);
+        });
+      } catch (error) {
+        // The batch read ahead is not sent now: its lease is no longer renewed, so it lapses and
+        // the rows are taken up again (by the next drain here, or by another instance).
+        const unsent = next as Promise<ReadBatch | null> | null;
+        await unsent?.then(
+          (read) => read?.lease.stop(),
+          () => undefined,
+        );
+        throw error;
+      }
       handled += holding.length;
       // Let HTTP requests in between batches.
       await yieldToLoop();
