@@ -305,3 +305,40 @@ describe('a batch slower than its lease (a slow SMTP server), with another insta
     }
   });
 });
+
+describe('a drain that fails half-way (the database refuses an outcome)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ mail: 'manual', env: { MAIL_LEASE_SECONDS: '1', MAIL_RECIPIENT_CAP: '1' } });
+  });
+  afterAll(() => t.close());
+
+  it('leaves no batch held: what it claimed, the batch read ahead included, is delivered by the next drain', async () => {
+    const event = await createEvent(t, { capacity: 1000 });
+    // Two messages to one address, the first of the queue: the second goes over the cap (1), and
+    // recording it as dead is refused.
+    const r = await register(t, event.id, { email: 'refus@exemple.test' }).expect(201);
+    await t.http.delete('/api/registrations/me').set('X-Registration-Token', r.body.manageToken).expect(200);
+    for (let i = 0; i < 45; i++) await register(t, event.id, { email: `suite${i}@exemple.test` }).expect(201);
+    await t.dataSource.query(`CREATE FUNCTION refuse_dead() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'panne simulée'; END $$`);
+    await t.dataSource.query(`CREATE TRIGGER refuse_dead BEFORE UPDATE ON outgoing_mail FOR EACH ROW WHEN (NEW.status = 'dead') EXECUTE FUNCTION refuse_dead()`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    try {
+      await expect(t.worker.drain()).rejects.toThrow('panne simulée');
+    } finally {
+      await t.dataSource.query(`DROP TRIGGER refuse_dead ON outgoing_mail; DROP FUNCTION refuse_dead()`);
+    }
+    // Every lease taken by the failed drain lapses (1 s): nothing stays held by renewals.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await t.worker.drain();
+    const statuses: Array<{ status: string; n: number }> = await t.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM outgoing_mail WHERE event_id = $1 GROUP BY status ORDER BY status`,
+      [event.id],
+    );
+    expect(statuses).toEqual([
+      { status: 'dead', n: 1 },
+      { status: 'sent', n: 46 },
+    ]);
+    expect(new Set(t.mail.messages.map(recipientOf)).size).toBe(46);
+  });
+});

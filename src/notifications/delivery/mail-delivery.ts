@@ -184,7 +184,11 @@ export class MailDelivery implements OnApplicationShutdown {
         lease.done(row.id);
       }
     };
-    await Promise.all(Array.from({ length: LANES }, lane));
+    // Every lane ends before the batch does (one that fails leaves the rest of the queue to the others),
+    // so that nothing of the batch, nor a batch read ahead, is still going once the caller hears of it.
+    const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
+    const failed = lanes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** One message of the batch: discarded, dropped by the cap, or delivered. */
