@@ -55,6 +55,7 @@ describe('accessibility of the back office (axe-core) and screenshots', () => {
         .expect(201)
     ).body;
     const actions = (await t.http.get(`/api/events/${event.id}/actions`).set(headers).expect(200)).body.items;
+    const rooms = (await t.http.get(`/api/events/${event.id}/rooms`).set(headers).expect(200)).body.items;
     const clash = async (page: Page) => {
       await page.locator('#session-title').fill('Atelier en double');
       await page.locator('#session-start').fill('09:00');
@@ -85,6 +86,7 @@ describe('accessibility of the back office (axe-core) and screenshots', () => {
       { name: 'gestion-programme', path: `/gestion/evenements/${id}/programme` },
       { name: 'gestion-programme-conflit', path: `/gestion/evenements/${id}/programme`, act: clash },
       { name: 'gestion-programme-session', path: `/gestion/evenements/${id}/programme?session=${workshops.a1.id}#formulaire-session` },
+      { name: 'gestion-programme-salle', path: `/gestion/evenements/${id}/programme?salle=${rooms[0].id}#salles` },
       { name: 'gestion-actions', path: `/gestion/evenements/${id}/actions` },
       { name: 'gestion-action-modifier', path: `/gestion/evenements/${id}/actions/${actions[0].id}` },
       { name: 'gestion-organisateurs', path: '/gestion/organisateurs' },

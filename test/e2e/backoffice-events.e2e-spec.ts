@@ -140,6 +140,57 @@ describe('back office: events and programme builder', () => {
       .expect(404);
   });
 
+  it('edits a room and a speaker in place: the form comes filled, a refusal stays beside its field, the programme shows the change', async () => {
+    const created = await post('/gestion/evenements', { ...eventForm, title: 'Journée des salles' }).expect(303);
+    const id = /\/gestion\/evenements\/([0-9a-f-]{36})/.exec(created.headers.location)![1];
+    await post(`/gestion/evenements/${id}/programme/salles`, { name: 'Salle Pasteur', capacity: '80' }).expect(303);
+    await post(`/gestion/evenements/${id}/programme/salles`, { name: 'Salle Joffre', capacity: '' }).expect(303);
+    await post(`/gestion/evenements/${id}/programme/intervenants`, { fullName: 'Claire Fabre', jobTitle: 'Commissaire' }).expect(303);
+    const page = await get(`/gestion/evenements/${id}/programme`).expect(200);
+    const roomId = /href="\?salle=([0-9a-f-]{36})#salles">Modifier<span class="fr-sr-only"> la salle Salle Pasteur/.exec(page.text)![1];
+    const speakerId = /href="\?intervenant=([0-9a-f-]{36})#intervenants">Modifier<span class="fr-sr-only"> Claire Fabre/.exec(page.text)![1];
+
+    const editing = await get(`/gestion/evenements/${id}/programme?salle=${roomId}`).expect(200);
+    expect(editing.text).toContain('Modifier la salle « Salle Pasteur »');
+    expect(editing.text).toContain(`action="/gestion/evenements/${id}/programme/salles/${roomId}"`);
+    expect(editing.text).toMatch(/id="room-capacity"[^>]*value="80"|value="80"[^>]*id="room-capacity"/);
+    // Another room's name is refused beside the field, with what was typed kept.
+    const clash = await post(`/gestion/evenements/${id}/programme/salles/${roomId}`, { name: 'salle joffre', capacity: '80' });
+    expect(clash.status).toBe(409);
+    expect(clash.text).toMatch(/id="room-name-error">Une salle porte déjà ce nom pour cet événement\./);
+    expect(clash.text).toContain('value="salle joffre"');
+    expect(clash.text).toContain('Modifier la salle « Salle Pasteur »');
+    await post(`/gestion/evenements/${id}/programme/salles/${roomId}`, { name: 'Amphithéâtre Pasteur', capacity: '' }).expect(303);
+
+    const speakerForm = await get(`/gestion/evenements/${id}/programme?intervenant=${speakerId}`).expect(200);
+    expect(speakerForm.text).toContain('Modifier l’intervenant « Claire Fabre »');
+    const bad = await post(`/gestion/evenements/${id}/programme/intervenants/${speakerId}`, { fullName: 'Claire Fabre', email: 'pas-une-adresse' }).expect(422);
+    expect(bad.text).toMatch(/id="speaker-email-error">Saisissez une adresse électronique valide/);
+    await post(`/gestion/evenements/${id}/programme/intervenants/${speakerId}`, { fullName: 'Claire Fabre-Martin', jobTitle: 'Sous-préfète', organisation: '', email: '' }).expect(
+      303,
+    );
+
+    const rooms = (
+      await t.http
+        .get(`/api/events/${id}/rooms`)
+        .set(await t.auth())
+        .expect(200)
+    ).body.items;
+    expect(rooms.map((r: { name: string; capacity: number | null }) => [r.name, r.capacity]).sort()).toEqual([
+      ['Amphithéâtre Pasteur', null],
+      ['Salle Joffre', null],
+    ]);
+    const speakers = (
+      await t.http
+        .get(`/api/events/${id}/speakers`)
+        .set(await t.auth())
+        .expect(200)
+    ).body.items;
+    expect(speakers).toEqual([expect.objectContaining({ fullName: 'Claire Fabre-Martin', jobTitle: 'Sous-préfète', organisation: null })]);
+    // A room of another event, or no room at all: the 404 page.
+    await get(`/gestion/evenements/${id}/programme?salle=00000000-0000-4000-8000-000000000000`).expect(404);
+  });
+
   it('says how many people a cancellation will email, and asks for the reason first', async () => {
     const created = await post('/gestion/evenements', { ...eventForm, title: 'Webinaire à annuler' }).expect(303);
     const id = /\/gestion\/evenements\/([0-9a-f-]{36})/.exec(created.headers.location)![1];

@@ -11,11 +11,11 @@ import { validateAs } from '../../pages/dto-validation';
 import { FormErrors, formErrors, NO_ERRORS, optionalText, text } from '../../pages/form-errors';
 import type { FormBody } from '../../pages/registration-form';
 import { ProgrammeChecksService } from '../../programme/checks/programme-checks.service';
-import { CreateRoomDto } from '../../programme/rooms/dto/room.dto';
+import { CreateRoomDto, RoomResponseDto, UpdateRoomDto } from '../../programme/rooms/dto/room.dto';
 import { RoomsService } from '../../programme/rooms/rooms.service';
 import { CreateSessionDto, SessionQueryDto, UpdateSessionDto } from '../../programme/sessions/dto/session-input.dto';
 import { SessionsService } from '../../programme/sessions/sessions.service';
-import { CreateSpeakerDto } from '../../programme/speakers/dto/speaker.dto';
+import { CreateSpeakerDto, SpeakerResponseDto, UpdateSpeakerDto } from '../../programme/speakers/dto/speaker.dto';
 import { SpeakersService } from '../../programme/speakers/speakers.service';
 import { BackofficePages } from '../backoffice-pages';
 import { BackofficePage, currentOrganiser } from '../backoffice.guard';
@@ -28,9 +28,60 @@ const ALL = Object.assign(new PaginationQuery(), { limit: 500, offset: 0 });
 /** What a refused form sends back: its values and errors (the other forms of the page start empty). */
 interface Sent {
   session?: { body: FormBody; errors: FormErrors; sessionId: string | null };
-  room?: { body: FormBody; errors: FormErrors };
-  speaker?: { body: FormBody; errors: FormErrors };
+  room?: { body: FormBody; errors: FormErrors; roomId: string | null };
+  speaker?: { body: FormBody; errors: FormErrors; speakerId: string | null };
 }
+
+const ROOM_WORDING = {
+  name: 'Donnez un nom à la salle (120 caractères au plus), différent des autres salles.',
+  capacity: 'Saisissez un nombre de places entier, au moins 1, ou laissez vide.',
+};
+const SPEAKER_WORDING = {
+  fullName: 'Indiquez le nom de l’intervenant (200 caractères au plus).',
+  jobTitle: 'La fonction compte 200 caractères au plus.',
+  organisation: 'L’organisation compte 200 caractères au plus.',
+  email: 'Saisissez une adresse électronique valide, par exemple nom@domaine.fr.',
+};
+
+/** The room form's values as the API takes them (an empty capacity: not limited). */
+function roomInput(body: FormBody): Record<string, unknown> {
+  const capacity = text(body.capacity).trim();
+  return { name: text(body.name).trim(), capacity: capacity === '' ? null : /^\d{1,9}$/.test(capacity) ? Number(capacity) : capacity };
+}
+
+function roomErrors(error: DomainError): FormErrors {
+  return formErrors(error, ROOM_WORDING, ['name', 'capacity'], { name: 'room-name', capacity: 'room-capacity' });
+}
+
+/** The speaker form's values as the API takes them (empty optional fields: none). */
+function speakerInput(body: FormBody): Record<string, unknown> {
+  return {
+    fullName: text(body.fullName).trim(),
+    jobTitle: optionalText(body.jobTitle)?.trim() ?? null,
+    organisation: optionalText(body.organisation)?.trim() ?? null,
+    email: optionalText(body.email)?.trim() ?? null,
+  };
+}
+
+function speakerErrors(error: DomainError): FormErrors {
+  return formErrors(error, SPEAKER_WORDING, ['fullName', 'jobTitle', 'organisation', 'email'], {
+    fullName: 'speaker-fullName',
+    jobTitle: 'speaker-jobTitle',
+    organisation: 'speaker-organisation',
+    email: 'speaker-email',
+  });
+}
+
+const roomForm = (room: RoomResponseDto): FormBody => ({ name: room.name, capacity: room.capacity === null ? '' : String(room.capacity) });
+const speakerForm = (speaker: SpeakerResponseDto): FormBody => ({
+  fullName: speaker.fullName,
+  jobTitle: speaker.jobTitle ?? '',
+  organisation: speaker.organisation ?? '',
+  email: speaker.email ?? '',
+});
+
+/** An id from the query string, when it is one. */
+const queryId = (value: unknown): string | null => (typeof value === 'string' && isUuid(value) ? value : null);
 
 /** A path id that is not a UUID names nothing: the 404 page. */
 const ID = new UuidPipe('Page');
@@ -56,13 +107,24 @@ export class ProgrammePagesController {
   ) {}
 
   @Get()
-  async page(@Param('id', ID) id: string, @Query('session') sessionId: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async page(
+    @Param('id', ID) id: string,
+    @Query('session') sessionId: unknown,
+    @Query('salle') roomId: unknown,
+    @Query('intervenant') speakerId: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const event = await this.event(req, id);
-    let sent: Sent = {};
-    if (typeof sessionId === 'string' && isUuid(sessionId)) {
-      const session = await this.sessions.get(id, sessionId, currentOrganiser(req).organiser);
-      sent = { session: { body: formFromSession(session, event.timezone), errors: NO_ERRORS, sessionId: session.id } };
+    const organiser = currentOrganiser(req).organiser;
+    const sent: Sent = {};
+    const [session, room, speaker] = [queryId(sessionId), queryId(roomId), queryId(speakerId)];
+    if (session) {
+      const found = await this.sessions.get(id, session, organiser);
+      sent.session = { body: formFromSession(found, event.timezone), errors: NO_ERRORS, sessionId: found.id };
     }
+    if (room) sent.room = { body: roomForm(await this.rooms.get(id, room, organiser)), errors: NO_ERRORS, roomId: room };
+    if (speaker) sent.speaker = { body: speakerForm(await this.speakers.get(id, speaker, organiser)), errors: NO_ERRORS, speakerId: speaker };
     await this.send(req, res, event, sent);
   }
 
@@ -99,22 +161,24 @@ export class ProgrammePagesController {
   @Post('salles')
   async addRoom(@Param('id', ID) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const event = await this.event(req, id);
-    const capacity = text(body.capacity).trim();
     try {
-      await this.rooms.create(
-        id,
-        await validateAs(CreateRoomDto, { name: text(body.name).trim(), capacity: capacity === '' ? null : /^\d{1,9}$/.test(capacity) ? Number(capacity) : capacity }),
-      );
+      await this.rooms.create(id, await validateAs(CreateRoomDto, roomInput(body)));
       res.redirect(303, `/gestion/evenements/${id}/programme#salles`);
     } catch (error) {
       if (!refusable(error)) throw error;
-      const errors = formErrors(
-        error,
-        { name: 'Donnez un nom à la salle (120 caractères au plus), différent des autres salles.', capacity: 'Saisissez un nombre de places entier, au moins 1, ou laissez vide.' },
-        ['name', 'capacity'],
-        { name: 'room-name', capacity: 'room-capacity' },
-      );
-      await this.send(req, res, event, { room: { body, errors } }, error.status);
+      await this.send(req, res, event, { room: { body, errors: roomErrors(error), roomId: null } }, error.status);
+    }
+  }
+
+  @Post('salles/:roomId')
+  async updateRoom(@Param('id', ID) id: string, @Param('roomId', ID) roomId: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const event = await this.event(req, id);
+    try {
+      await this.rooms.update(id, roomId, await validateAs(UpdateRoomDto, roomInput(body)));
+      res.redirect(303, `/gestion/evenements/${id}/programme#salles`);
+    } catch (error) {
+      if (!refusable(error)) throw error;
+      await this.send(req, res, event, { room: { body, errors: roomErrors(error), roomId } }, error.status);
     }
   }
 
@@ -126,7 +190,7 @@ export class ProgrammePagesController {
       res.redirect(303, `/gestion/evenements/${id}/programme#salles`);
     } catch (error) {
       if (!refusable(error)) throw error;
-      await this.send(req, res, event, { room: { body: {}, errors: { fields: {}, summary: [{ href: null, message: error.detail }] } } }, error.status);
+      await this.send(req, res, event, { room: { body: {}, errors: { fields: {}, summary: [{ href: null, message: error.detail }] }, roomId: null } }, error.status);
     }
   }
 
@@ -134,28 +198,23 @@ export class ProgrammePagesController {
   async addSpeaker(@Param('id', ID) id: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const event = await this.event(req, id);
     try {
-      const input = {
-        fullName: text(body.fullName).trim(),
-        jobTitle: optionalText(body.jobTitle)?.trim() ?? null,
-        organisation: optionalText(body.organisation)?.trim() ?? null,
-        email: optionalText(body.email)?.trim() ?? null,
-      };
-      await this.speakers.create(id, await validateAs(CreateSpeakerDto, input));
+      await this.speakers.create(id, await validateAs(CreateSpeakerDto, speakerInput(body)));
       res.redirect(303, `/gestion/evenements/${id}/programme#intervenants`);
     } catch (error) {
       if (!refusable(error)) throw error;
-      const errors = formErrors(
-        error,
-        {
-          fullName: 'Indiquez le nom de l’intervenant (200 caractères au plus).',
-          jobTitle: 'La fonction compte 200 caractères au plus.',
-          organisation: 'L’organisation compte 200 caractères au plus.',
-          email: 'Saisissez une adresse électronique valide, par exemple nom@domaine.fr.',
-        },
-        ['fullName', 'jobTitle', 'organisation', 'email'],
-        { fullName: 'speaker-fullName', jobTitle: 'speaker-jobTitle', organisation: 'speaker-organisation', email: 'speaker-email' },
-      );
-      await this.send(req, res, event, { speaker: { body, errors } }, error.status);
+      await this.send(req, res, event, { speaker: { body, errors: speakerErrors(error), speakerId: null } }, error.status);
+    }
+  }
+
+  @Post('intervenants/:speakerId')
+  async updateSpeaker(@Param('id', ID) id: string, @Param('speakerId', ID) speakerId: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const event = await this.event(req, id);
+    try {
+      await this.speakers.update(id, speakerId, await validateAs(UpdateSpeakerDto, speakerInput(body)));
+      res.redirect(303, `/gestion/evenements/${id}/programme#intervenants`);
+    } catch (error) {
+      if (!refusable(error)) throw error;
+      await this.send(req, res, event, { speaker: { body, errors: speakerErrors(error), speakerId } }, error.status);
     }
   }
 
@@ -167,7 +226,7 @@ export class ProgrammePagesController {
       res.redirect(303, `/gestion/evenements/${id}/programme#intervenants`);
     } catch (error) {
       if (!refusable(error)) throw error;
-      await this.send(req, res, event, { speaker: { body: {}, errors: { fields: {}, summary: [{ href: null, message: error.detail }] } } }, error.status);
+      await this.send(req, res, event, { speaker: { body: {}, errors: { fields: {}, summary: [{ href: null, message: error.detail }] }, speakerId: null } }, error.status);
     }
   }
 
@@ -192,8 +251,11 @@ export class ProgrammePagesController {
     const field =
       (prefix: string, body: FormBody, errors: FormErrors) =>
       (k: string, lbl: string, extra: Record<string, unknown> = {}) => ({ id: `${prefix}-${k}`, name: k, label: lbl, value: text(body[k]), error: errors.fields[k], ...extra });
-    const room = sent.room ?? { body: {}, errors: NO_ERRORS };
-    const speaker = sent.speaker ?? { body: {}, errors: NO_ERRORS };
+    const room = sent.room ?? { body: {}, errors: NO_ERRORS, roomId: null };
+    const speaker = sent.speaker ?? { body: {}, errors: NO_ERRORS, speakerId: null };
+    const editedRoom = room.roomId ? rooms.items.find((r) => r.id === room.roomId) : undefined;
+    const editedSpeaker = speaker.speakerId ? speakers.items.find((s) => s.id === speaker.speakerId) : undefined;
+    const base = `/gestion/evenements/${event.id}/programme`;
     const roomField = field('room', room.body, room.errors);
     const speakerField = field('speaker', speaker.body, speaker.errors);
     const invalid = [sent.session, sent.room, sent.speaker].some((f) => f && f.errors.summary.length > 0);
@@ -229,11 +291,19 @@ export class ProgrammePagesController {
         },
         rooms: {
           items: rooms.items,
+          editing: room.roomId,
+          legend: room.roomId ? `Modifier la salle « ${editedRoom?.name ?? ''} »` : 'Ajouter une salle',
+          action: room.roomId ? `${base}/salles/${room.roomId}` : `${base}/salles`,
+          button: room.roomId ? 'Enregistrer la salle' : 'Ajouter la salle',
           errors: room.errors.summary,
           fields: [roomField('name', 'Nom de la salle', { required: true }), roomField('capacity', 'Places', { type: 'number', hint: 'Vide : non limité.' })],
         },
         speakers: {
           items: speakers.items,
+          editing: speaker.speakerId,
+          legend: speaker.speakerId ? `Modifier l’intervenant « ${editedSpeaker?.fullName ?? ''} »` : 'Ajouter un intervenant',
+          action: speaker.speakerId ? `${base}/intervenants/${speaker.speakerId}` : `${base}/intervenants`,
+          button: speaker.speakerId ? 'Enregistrer l’intervenant' : 'Ajouter l’intervenant',
           errors: speaker.errors.summary,
           fields: [
             speakerField('fullName', 'Nom', { required: true, autocomplete: 'off' }),
